@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import { remarkCiteContext } from './src/lib/markdown/remark-cite-context.ts';
+import { briefingContent } from './src/integrations/briefing-content.ts';
+import { contentDirFor } from './src/lib/site.ts';
+
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // Astro 7's default processor does not run remark plugins; the unified one does,
+    // for .md and (through @astrojs/mdx, which extends this config) .mdx alike.
+    // GFM comes from our pinned remark-gfm rather than the processor's built-in copy.
+    processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCiteContext] }),
+  },
+  integrations: [briefingContent(), mdx()],
+  vite: {
+    resolve: {
+      alias: { '@content': contentDirFor(process.cwd()) },
+    },
+  },
+});

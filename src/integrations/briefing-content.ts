@@ -1,0 +1,26 @@
+import type { AstroIntegration } from 'astro';
+import { ContentError, formatDiagnostic, summarize } from '../lib/diagnostics.ts';
+import { checkContent } from '../lib/site.ts';
+
+/**
+ * Runs the content checks before Astro does anything else. A build with any
+ * content error stops here, before a single page is written, and lists every
+ * problem at once; the dev server reports them and keeps serving.
+ */
+export function briefingContent(): AstroIntegration {
+  return {
+    name: 'briefing-content',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const result = checkContent({ includeDrafts: command === 'dev' });
+        for (const d of result.diagnostics) {
+          (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
+        }
+        const timing = `${(result.timings.load + result.timings.resolve).toFixed(0)} ms`;
+        if (result.errorCount > 0 && command === 'build') throw new ContentError(result.diagnostics);
+        logger.info(`content checked in ${timing}: ${result.model.briefings.length} briefings, ${result.model.actors.length} actors, ${summarize(result.diagnostics)}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+/** A file split into its YAML frontmatter and its Markdown/MDX body, with positions kept. */
+export interface ParsedFile {
+  /** Plain JS value of the frontmatter (strings stay strings: dates are not converted). */
+  data: unknown;
+  /** The body after the closing `---`. */
+  body: string;
+  /** 1-based line on which the body starts in the file. */
+  bodyStartLine: number;
+  /** Looks up the line/column of a frontmatter path such as `positions.2.actor`. */
+  locate(path: readonly PropertyKey[], target?: 'key' | 'value'): { line: number; column: number };
+  /** YAML syntax errors, already located. */
+  yamlErrors: { message: string; line: number; column: number }[];
+  /** True when the file had no frontmatter block at all. */
+  missingFrontmatter: boolean;
+}
+
+const OPENING = /^---[ \t]*\r?\n/;
+const CLOSING = /^---[ \t]*$/m;
+
+export function parseFrontmatterFile(source: string): ParsedFile {
+  const text = source.replace(/^\uFEFF/, '');
+  const open = OPENING.exec(text);
+  if (!open) {
+    return {
+      data: undefined,
+      body: text,
+      bodyStartLine: 1,
+      locate: () => ({ line: 1, column: 1 }),
+      yamlErrors: [],
+      missingFrontmatter: true,
+    };
+  }
+  const rest = text.slice(open[0].length);
+  const close = CLOSING.exec(rest);
+  const yamlText = close ? rest.slice(0, close.index) : rest;
+  const afterClose = close ? rest.slice(close.index + close[0].length).replace(/^\r?\n/, '') : '';
+  const yamlStartLine = 2;
+  const yamlLines = yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
+  const bodyStartLine = yamlStartLine + yamlLines + 1;
+
+  const lineCounter = new LineCounter();
+  // The YAML 1.2 core schema keeps `2022-02-30` a string: we validate dates
+  // ourselves rather than let a 1.1 timestamp parser roll them over to March.
+  const doc: Document = parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const toPos = (offset: number) => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
+    return { line: line + yamlStartLine - 1, column: col };
+  };
+  const yamlErrors = doc.errors.map((error) => ({
+    message: error.message.split('\n')[0] ?? error.message,
+    ...toPos(error.pos[0]),
+  }));
+  if (!close) {
+    yamlErrors.push({ message: 'the frontmatter has no closing "---" line', line: 1, column: 1 });
+  }
+
+  const locate = (path: readonly PropertyKey[], target: 'key' | 'value' = 'value') => {
+    let node: Node | null | undefined = doc.contents as Node | null;
+    let keyOffset: number | undefined;
+    let lastFound: Node | null | undefined = node;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+        node = pair.value as Node | null;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(segment)];
+        if (item === undefined) break;
+        keyOffset = undefined;
+        node = item as Node | null;
+      } else {
+        break;
+      }
+      if (node) lastFound = node;
+    }
+    const offset = target === 'key' && keyOffset !== undefined ? keyOffset : (node?.range?.[0] ?? keyOffset ?? lastFound?.range?.[0] ?? 0);
+    return toPos(offset);
+  };
+
+  let data: unknown;
+  try {
+    data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    yamlErrors.push({ message: (error as Error).message, line: yamlStartLine, column: 1 });
+  }
+  return { data: data ?? (yamlErrors.length ? undefined : {}), body: afterClose, bodyStartLine, locate, yamlErrors, missingFrontmatter: false };
+}

@@ -1,0 +1,195 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { actorSchema, type ActorData } from '../../schemas/actor.ts';
+import { briefingSchema, type BriefingData } from '../../schemas/briefing.ts';
+import { SLUG_PATTERN } from '../../schemas/common.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { didYouMean } from '../suggest.ts';
+import { analyzeBody, type BodyAnalysis } from './body.ts';
+import { parseFrontmatterFile, type ParsedFile } from './frontmatter.ts';
+
+/** A content file that parsed and passed its schema, with what the resolver needs to locate errors. */
+export interface LoadedFile<T> {
+  id: string;
+  file: string;
+  data: T;
+  body: string;
+  parsed: ParsedFile;
+}
+
+export interface LoadedBriefing extends LoadedFile<BriefingData> {
+  format: 'md' | 'mdx';
+  analysis: BodyAnalysis;
+}
+
+export interface LoadedContent {
+  actors: LoadedFile<ActorData>[];
+  briefings: LoadedBriefing[];
+  diagnostics: Diagnostic[];
+}
+
+const ACTOR_EXTENSIONS = ['.md'];
+const BRIEFING_EXTENSIONS = ['.mdx', '.md'];
+
+/** Lists `dir`'s content files, sorted so every build sees them in the same order. */
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
+      .filter((name) => statSync(path.join(dir, name)).isFile())
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/**
+ * Reads `content/actors` and `content/briefings` under `contentDir`, parses the
+ * frontmatter and validates it against the schemas. Reference checks between
+ * files happen later, in resolve.ts.
+ */
+export function loadContent(contentDir: string, projectRoot: string): LoadedContent {
+  const diagnostics: Diagnostic[] = [];
+  const relative = (absolute: string) => path.relative(projectRoot, absolute).split(path.sep).join('/');
+
+  const readEntries = (subdir: string, extensions: string[]) => {
+    const dir = path.join(contentDir, subdir);
+    const seen = new Map<string, string>();
+    const entries: { id: string; absolute: string; file: string; ext: string }[] = [];
+    for (const name of listFiles(dir)) {
+      const absolute = path.join(dir, name);
+      const file = relative(absolute);
+      const ext = extensions.find((e) => name.endsWith(e));
+      if (!ext) {
+        diagnostics.push({
+          severity: 'warning', code: 'ignored-file', file, line: 1, column: 1,
+          message: `ignored: only ${extensions.join(' and ')} files are read in content/${subdir}/`,
+        });
+        continue;
+      }
+      const id = name.slice(0, -ext.length);
+      if (!SLUG_PATTERN.test(id)) {
+        diagnostics.push({
+          severity: 'error', code: 'bad-file-name', file, line: 1, column: 1,
+          message: `file name "${id}" is used as the id in URLs, so it must be lower-case letters, digits and single dashes (e.g. "${suggestSlug(id)}${ext}")`,
+        });
+        continue;
+      }
+      const other = seen.get(id);
+      if (other) {
+        diagnostics.push({
+          severity: 'error', code: 'duplicate-file-id', file, line: 1, column: 1,
+          message: `"${id}" is also the id of ${other}: two files cannot share a URL; rename or delete one`,
+        });
+        continue;
+      }
+      seen.set(id, file);
+      entries.push({ id, absolute, file, ext });
+    }
+    return entries;
+  };
+
+  const parseWith = <S extends z.ZodType>(schema: S, entry: { id: string; absolute: string; file: string }) => {
+    const parsed = parseFrontmatterFile(readFileSync(entry.absolute, 'utf8'));
+    if (parsed.missingFrontmatter) {
+      diagnostics.push({
+        severity: 'error', code: 'missing-frontmatter', file: entry.file, line: 1, column: 1,
+        message: 'the file must start with a frontmatter block between "---" lines',
+      });
+      return undefined;
+    }
+    for (const e of parsed.yamlErrors) {
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', file: entry.file, line: e.line, column: e.column, message: `malformed YAML: ${e.message}` });
+    }
+    if (parsed.yamlErrors.length) return undefined;
+    const result = schema.safeParse(parsed.data ?? {});
+    if (!result.success) {
+      for (const issue of result.error.issues) diagnostics.push(issueToDiagnostic(issue, entry.file, parsed, schema));
+      return undefined;
+    }
+    return { parsed, data: result.data as z.infer<S> };
+  };
+
+  const actors: LoadedFile<ActorData>[] = [];
+  for (const entry of readEntries('actors', ACTOR_EXTENSIONS)) {
+    const ok = parseWith(actorSchema, entry);
+    if (ok) actors.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed });
+  }
+
+  const briefings: LoadedBriefing[] = [];
+  for (const entry of readEntries('briefings', BRIEFING_EXTENSIONS)) {
+    const ok = parseWith(briefingSchema, entry);
+    if (!ok) continue;
+    const format = entry.ext === '.mdx' ? 'mdx' : 'md';
+    const analysis = analyzeBody(ok.parsed.body, format, ok.parsed.bodyStartLine);
+    for (const finding of analysis.findings) {
+      diagnostics.push({ severity: 'error', code: `body-${finding.kind}`, file: entry.file, line: finding.line, column: finding.column, message: finding.message });
+    }
+    briefings.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed, format, analysis });
+  }
+
+  return { actors, briefings, diagnostics };
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Turns a Zod issue into a located, friendly diagnostic naming the field and the bad value. */
+function issueToDiagnostic(issue: Issue, file: string, parsed: ParsedFile, schema: z.ZodType): Diagnostic {
+  const field = issue.path.map(String).join('.');
+  const value = getIn(parsed.data, issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const known = knownKeys(schema, issue.path);
+    const where = parsed.locate([...issue.path, key], 'key');
+    const list = issue.keys.map((k) => `"${k}"`).join(', ');
+    return {
+      severity: 'error', code: 'unknown-field', file, ...where,
+      message: `unknown field ${list}${field ? ` in ${field}` : ''}${didYouMean(key, known)}; known fields: ${known.join(', ')}`,
+    };
+  }
+  const where = parsed.locate(issue.path, value === undefined ? 'key' : 'value');
+  if (value === undefined && issue.code === 'invalid_type') {
+    return { severity: 'error', code: 'missing-field', file, ...where, message: `missing required field "${field}"` };
+  }
+  const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
+  let message = issue.message;
+  if (issue.code === 'invalid_value' && 'values' in issue && typeof value === 'string') {
+    message += didYouMean(value, issue.values.map(String));
+  }
+  return { severity: 'error', code: 'invalid-field', file, ...where, message: `"${field}" ${message}${shown}` };
+}
+
+function getIn(data: unknown, keys: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const key of keys) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** Field names the schema accepts at `path` (array indices skipped), for suggestions. */
+function knownKeys(schema: z.ZodType, keys: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  const unwrap = (s: unknown): unknown => {
+    let current = s as { def?: { type?: string; innerType?: unknown; element?: unknown; in?: unknown } };
+    while (current?.def && ['optional', 'default', 'nullable', 'pipe', 'array'].includes(current.def.type ?? '')) {
+      current = (current.def.innerType ?? current.def.element ?? current.def.in) as typeof current;
+    }
+    return current;
+  };
+  for (const key of keys) {
+    node = unwrap(node);
+    if (typeof key === 'number') continue;
+    const shape = (node as { shape?: Record<string, unknown> }).shape;
+    node = shape?.[key as string];
+  }
+  node = unwrap(node);
+  return Object.keys((node as { shape?: Record<string, unknown> }).shape ?? {});
+}
+
+function suggestSlug(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-file';
+}

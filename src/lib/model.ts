@@ -1,0 +1,105 @@
+/**
+ * The resolved site: every reference checked, every index computed once. Pages
+ * and cards only read this; none of them looks anything up in raw frontmatter.
+ */
+import type { ACTOR_KINDS } from '../schemas/actor.ts';
+
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/** Ids are branded so an actor id cannot be passed where a position id is expected. */
+export type ActorId = Brand<string, 'ActorId'>;
+export type PositionId = Brand<string, 'PositionId'>;
+export type BriefingSlug = Brand<string, 'BriefingSlug'>;
+export type TopicSlug = Brand<string, 'TopicSlug'>;
+export type SourceId = Brand<string, 'SourceId'>;
+
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+export interface Actor {
+  id: ActorId;
+  name: string;
+  kind: ActorKind;
+  role?: string;
+  affiliations: ActorId[];
+  country?: string;
+  aliases: string[];
+  links: Link[];
+  /** Markdown source of the short bio. */
+  bio: string;
+  /** Project-relative path of the file, for error messages. */
+  file: string;
+}
+
+export interface Source {
+  id: SourceId;
+  /** 1-based number in the briefing's reference list. */
+  number: number;
+  title: string;
+  publisher: string;
+  url: string;
+  date?: string;
+  /** How many `<Cite>` in the body point here; each gets a back-link from the reference list. */
+  citeCount: number;
+}
+
+export interface Position {
+  id: PositionId;
+  actorId: ActorId;
+  briefingSlug: BriefingSlug;
+  stance: string;
+  quote?: string;
+  /** YYYY-MM-DD; the briefing's date when the author gave none. */
+  date: string;
+  /** Role at the time: the position's own `role`, else the actor's current role. */
+  role?: string;
+  topic?: TopicSlug;
+  sourceIds: SourceId[];
+}
+
+export interface Briefing {
+  slug: BriefingSlug;
+  title: string;
+  summary: string;
+  date: string;
+  updated?: string;
+  authors: string[];
+  topics: TopicSlug[];
+  draft: boolean;
+  /** Every actor involved: those with positions here, then those listed or mentioned, in first-seen order. */
+  actorIds: ActorId[];
+  sources: Source[];
+  positions: Position[];
+  format: 'md' | 'mdx';
+  file: string;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export interface Topic {
+  slug: TopicSlug;
+  briefings: Briefing[];
+  positions: Position[];
+}
+
+export interface SiteModel {
+  /** Newest first (date, then slug, for a stable order). */
+  briefings: Briefing[];
+  /** By name. */
+  actors: Actor[];
+  /** By slug. */
+  topics: Topic[];
+  actorById: ReadonlyMap<ActorId, Actor>;
+  briefingBySlug: ReadonlyMap<BriefingSlug, Briefing>;
+  positionById: ReadonlyMap<PositionId, Position>;
+  topicBySlug: ReadonlyMap<TopicSlug, Topic>;
+  /** Each actor's positions across all briefings, newest first. */
+  positionsByActor: ReadonlyMap<ActorId, Position[]>;
+  /** Briefings that involve each actor (position, `actors` list or `<Actor>` mention), newest first. */
+  briefingsByActor: ReadonlyMap<ActorId, Briefing[]>;
+}

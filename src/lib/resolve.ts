@@ -1,0 +1,270 @@
+import type { Diagnostic } from './diagnostics.ts';
+import type { LoadedBriefing, LoadedContent, LoadedFile } from './content/load.ts';
+import type { ActorData } from '../schemas/actor.ts';
+import type {
+  Actor, ActorId, Briefing, BriefingSlug, Position, PositionId, SiteModel, Source, SourceId, Topic, TopicSlug,
+} from './model.ts';
+import { didYouMean } from './suggest.ts';
+
+export interface ResolveOptions {
+  /** Drafts are part of the site in `astro dev` and absent from `astro build`. */
+  includeDrafts: boolean;
+  /** YYYY-MM-DD of "today", for refusing positions dated in the future. */
+  today: string;
+}
+
+export interface ResolveResult {
+  model: SiteModel;
+  diagnostics: Diagnostic[];
+}
+
+const WORDS_PER_MINUTE = 230;
+
+/**
+ * Checks every reference between files and builds the site's indexes in one
+ * pass over the corpus. Linear in the number of files: every lookup is a map.
+ */
+export function resolveSite(content: LoadedContent, options: ResolveOptions): ResolveResult {
+  const diagnostics: Diagnostic[] = [];
+  const error = (file: string, where: { line: number; column: number }, code: string, message: string) =>
+    diagnostics.push({ severity: 'error', code, file, line: where.line, column: where.column, message });
+  const warning = (file: string, where: { line: number; column: number }, code: string, message: string) =>
+    diagnostics.push({ severity: 'warning', code, file, line: where.line, column: where.column, message });
+
+  const actorFiles = new Map(content.actors.map((a) => [a.id, a]));
+  const actorIds = [...actorFiles.keys()];
+  const referencedActors = new Set<string>();
+  const published = content.briefings.filter((b) => options.includeDrafts || !b.data.draft);
+  const draftPositionIds = new Set(
+    content.briefings.filter((b) => !published.includes(b)).flatMap((b) => b.data.positions.map((p) => p.id)),
+  );
+
+  // Actors: affiliations must name other actors.
+  const actors: Actor[] = content.actors.map((entry) => {
+    entry.data.affiliations.forEach((affiliation, i) => {
+      const where = entry.parsed.locate(['affiliations', i]);
+      if (affiliation === entry.id) error(entry.file, where, 'self-affiliation', `actor "${entry.id}" lists itself in affiliations`);
+      else if (!actorFiles.has(affiliation)) error(entry.file, where, 'unknown-actor', `affiliations: unknown actor id "${affiliation}"${didYouMean(affiliation, actorIds)}`);
+      else referencedActors.add(affiliation);
+    });
+    return toActor(entry);
+  });
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+
+  // Position ids are permalinks: unique across the whole site, drafts included,
+  // so publishing a draft later can never break an existing link.
+  const positionHomes = new Map<string, { file: string; line: number }>();
+  for (const briefing of content.briefings) {
+    briefing.data.positions.forEach((position, i) => {
+      const where = briefing.parsed.locate(['positions', i, 'id']);
+      const first = positionHomes.get(position.id);
+      if (first) error(briefing.file, where, 'duplicate-position-id', `position id "${position.id}" is already used at ${first.file}:${first.line}; position ids are permalinks and must be unique across the site`);
+      else positionHomes.set(position.id, { file: briefing.file, line: where.line });
+    });
+  }
+
+  const briefings: Briefing[] = [];
+  const positionById = new Map<PositionId, Position>();
+  const pendingPositionRefs: { briefing: LoadedBriefing; id: string; where: { line: number; column: number } }[] = [];
+
+  for (const entry of published) {
+    const { data } = entry;
+    const located = (path: PropertyKey[]) => entry.parsed.locate(path);
+    if (data.updated && data.updated < data.date) {
+      error(entry.file, located(['updated']), 'updated-before-date', `"updated" (${data.updated}) is before "date" (${data.date})`);
+    }
+    const latestAllowed = data.updated ?? data.date;
+
+    // Sources: unique ids within the briefing, numbered in listed order.
+    const sources: Source[] = [];
+    const sourceIds = new Set<string>();
+    data.sources.forEach((source, i) => {
+      if (sourceIds.has(source.id)) {
+        error(entry.file, located(['sources', i, 'id']), 'duplicate-source-id', `source id "${source.id}" is listed twice in this briefing`);
+        return;
+      }
+      sourceIds.add(source.id);
+      sources.push({ ...source, id: source.id as SourceId, number: sources.length + 1, citeCount: 0 });
+    });
+    const citedSources = new Set<string>();
+    const checkSource = (id: string, where: { line: number; column: number }, what: string) => {
+      if (sourceIds.has(id)) citedSources.add(id);
+      else error(entry.file, where, 'unknown-source', `${what}: unknown source id "${id}"${didYouMean(id, sourceIds)}; this briefing's sources are: ${[...sourceIds].join(', ') || '(none)'}`);
+    };
+    const checkActor = (id: string, where: { line: number; column: number }, what: string) => {
+      if (actorFiles.has(id)) referencedActors.add(id);
+      else error(entry.file, where, 'unknown-actor', `${what}: unknown actor id "${id}"${didYouMean(id, actorIds)}`);
+      return actorFiles.has(id);
+    };
+
+    const involved: ActorId[] = [];
+    const involve = (id: string) => {
+      if (actorFiles.has(id) && !involved.includes(id as ActorId)) involved.push(id as ActorId);
+    };
+
+    const positions: Position[] = [];
+    data.positions.forEach((raw, i) => {
+      const ok = checkActor(raw.actor, located(['positions', i, 'actor']), `positions.${i}.actor`);
+      raw.sources.forEach((sourceId, j) => checkSource(sourceId, located(['positions', i, 'sources', j]), `positions.${i}.sources`));
+      const date = raw.date ?? data.date;
+      if (raw.date && raw.date > latestAllowed) {
+        error(entry.file, located(['positions', i, 'date']), 'position-after-briefing', `position "${raw.id}" is dated ${raw.date}, after the briefing's ${data.updated ? 'update' : 'date'} (${latestAllowed})`);
+      } else if (raw.date && raw.date > options.today) {
+        error(entry.file, located(['positions', i, 'date']), 'position-in-future', `position "${raw.id}" is dated ${raw.date}, in the future`);
+      }
+      if (!ok) return;
+      involve(raw.actor);
+      const actor = actorFiles.get(raw.actor)!;
+      const position: Position = {
+        id: raw.id as PositionId,
+        actorId: raw.actor as ActorId,
+        briefingSlug: entry.id as BriefingSlug,
+        stance: raw.stance,
+        quote: raw.quote,
+        date,
+        role: raw.role ?? actor.data.role,
+        topic: raw.topic as TopicSlug | undefined,
+        sourceIds: raw.sources as SourceId[],
+      };
+      positions.push(position);
+      if (!positionById.has(position.id)) positionById.set(position.id, position);
+    });
+
+    data.actors.forEach((id, i) => {
+      if (checkActor(id, located(['actors', i]), `actors.${i}`)) involve(id);
+    });
+
+    for (const use of entry.analysis.uses) {
+      const attribute = use.name === 'Cite' ? 'source' : 'id';
+      if (use.ref === undefined) {
+        error(entry.file, use, 'component-missing-attribute', use.problem === 'expression'
+          ? `<${use.name}> needs ${attribute}="…" written as a plain string`
+          : `<${use.name}> needs a ${attribute}="…" attribute`);
+        continue;
+      }
+      if (use.name === 'Actor' && checkActor(use.ref, use, `<Actor id>`)) involve(use.ref);
+      if (use.name === 'Cite') {
+        checkSource(use.ref, use, '<Cite source>');
+        const cited = sources.find((s) => s.id === use.ref);
+        if (cited) cited.citeCount += 1;
+      }
+      if (use.name === 'Position') pendingPositionRefs.push({ briefing: entry, id: use.ref, where: use });
+    }
+
+    sources.forEach((source) => {
+      if (!citedSources.has(source.id)) {
+        warning(entry.file, located(['sources', source.number - 1, 'id']), 'uncited-source', `source "${source.id}" is never cited by a position or <Cite>`);
+      }
+    });
+
+    briefings.push({
+      slug: entry.id as BriefingSlug,
+      title: data.title,
+      summary: data.summary,
+      date: data.date,
+      updated: data.updated,
+      authors: data.authors,
+      topics: [...new Set(data.topics)] as TopicSlug[],
+      draft: data.draft,
+      actorIds: involved,
+      sources,
+      positions,
+      format: entry.format,
+      file: entry.file,
+      wordCount: entry.analysis.wordCount,
+      readingMinutes: Math.max(1, Math.round(entry.analysis.wordCount / WORDS_PER_MINUTE)),
+    });
+  }
+
+  // <Position id> may quote any published position of the site, so it is checked once all are known.
+  for (const ref of pendingPositionRefs) {
+    if (positionById.has(ref.id as PositionId)) continue;
+    const why = draftPositionIds.has(ref.id)
+      ? `<Position id>: position "${ref.id}" belongs to a draft briefing and will not be published`
+      : `<Position id>: unknown position id "${ref.id}"${didYouMean(ref.id, positionById.keys())}`;
+    error(ref.briefing.file, ref.where, 'unknown-position', why);
+  }
+
+  // Warnings that help keep a corpus tidy.
+  for (const entry of content.actors) {
+    if (!referencedActors.has(entry.id)) {
+      warning(entry.file, { line: 1, column: 1 }, 'unreferenced-actor', `actor "${entry.id}" is not referenced by any briefing or actor`);
+    }
+  }
+  const names = new Map<string, string>();
+  for (const entry of content.actors) {
+    for (const [i, label] of [entry.data.name, ...entry.data.aliases].entries()) {
+      const key = label.normalize('NFKC').toLocaleLowerCase();
+      const other = names.get(key);
+      if (other && other !== entry.id) {
+        warning(entry.file, entry.parsed.locate(i === 0 ? ['name'] : ['aliases', i - 1]), 'duplicate-actor-name', `"${label}" is also a name or alias of actor "${other}"; readers and search cannot tell them apart`);
+      } else names.set(key, entry.id);
+    }
+  }
+
+  return { model: buildIndexes(actors, actorById, briefings, positionById), diagnostics };
+}
+
+function toActor(entry: LoadedFile<ActorData>): Actor {
+  const { data } = entry;
+  return {
+    id: entry.id as ActorId,
+    name: data.name,
+    kind: data.kind,
+    role: data.role,
+    affiliations: data.affiliations as ActorId[],
+    country: data.country,
+    aliases: data.aliases,
+    links: data.links,
+    bio: entry.body.trim(),
+    file: entry.file,
+  };
+}
+
+const newestFirst = <T extends { date: string }>(key: (item: T) => string) => (a: T, b: T) =>
+  b.date.localeCompare(a.date) || key(a).localeCompare(key(b));
+
+function buildIndexes(
+  actorsUnsorted: Actor[],
+  actorById: Map<ActorId, Actor>,
+  briefingsUnsorted: Briefing[],
+  positionById: Map<PositionId, Position>,
+): SiteModel {
+  const briefings = [...briefingsUnsorted].sort(newestFirst((b) => b.slug));
+  const actors = [...actorsUnsorted].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  const briefingBySlug = new Map(briefings.map((b) => [b.slug, b]));
+
+  const positionsByActor = new Map<ActorId, Position[]>(actors.map((a) => [a.id, []]));
+  const briefingsByActor = new Map<ActorId, Briefing[]>(actors.map((a) => [a.id, []]));
+  const topicBySlug = new Map<TopicSlug, Topic>();
+  const topic = (slug: TopicSlug) => {
+    let t = topicBySlug.get(slug);
+    if (!t) topicBySlug.set(slug, (t = { slug, briefings: [], positions: [] }));
+    return t;
+  };
+
+  for (const briefing of briefings) {
+    for (const actorId of briefing.actorIds) briefingsByActor.get(actorId)?.push(briefing);
+    for (const slug of briefing.topics) topic(slug).briefings.push(briefing);
+    for (const position of briefing.positions) {
+      positionsByActor.get(position.actorId)?.push(position);
+      if (position.topic) topic(position.topic).positions.push(position);
+    }
+  }
+  const byDateThenId = newestFirst<Position>((p) => p.id);
+  for (const list of positionsByActor.values()) list.sort(byDateThenId);
+  for (const t of topicBySlug.values()) t.positions.sort(byDateThenId);
+  const topics = [...topicBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+
+  return {
+    briefings,
+    actors,
+    topics,
+    actorById,
+    briefingBySlug,
+    positionById,
+    topicBySlug: new Map(topics.map((t) => [t.slug, t])),
+    positionsByActor,
+    briefingsByActor,
+  };
+}

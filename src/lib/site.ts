@@ -1,0 +1,95 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadContent } from './content/load.ts';
+import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import type { SiteModel } from './model.ts';
+import { resolveSite } from './resolve.ts';
+
+export interface CheckOptions {
+  /** Project root; paths in diagnostics are relative to it. */
+  root?: string;
+  /** Folder holding `actors/` and `briefings/`; `CONTENT_DIR` or `<root>/content` by default. */
+  contentDir?: string;
+  includeDrafts?: boolean;
+  /** YYYY-MM-DD; today's UTC date by default. */
+  today?: string;
+}
+
+export interface CheckResult {
+  model: SiteModel;
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  /** Milliseconds spent loading and resolving, for the benchmark. */
+  timings: { load: number; resolve: number };
+}
+
+export function contentDirFor(root: string, override?: string): string {
+  return path.resolve(root, override ?? process.env.CONTENT_DIR ?? 'content');
+}
+
+/** Load → validate → resolve: the whole content pipeline, with every problem collected. */
+export function checkContent(options: CheckOptions = {}): CheckResult {
+  const root = path.resolve(options.root ?? process.cwd());
+  const contentDir = contentDirFor(root, options.contentDir);
+  const started = performance.now();
+  const loaded = loadContent(contentDir, root);
+  const loadedAt = performance.now();
+  const { model, diagnostics } = resolveSite(loaded, {
+    includeDrafts: options.includeDrafts ?? false,
+    today: options.today ?? process.env.BRIEFINGS_TODAY ?? new Date().toISOString().slice(0, 10),
+  });
+  const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics]);
+  return {
+    model,
+    diagnostics: all,
+    errorCount: all.filter((d) => d.severity === 'error').length,
+    timings: { load: loadedAt - started, resolve: performance.now() - loadedAt },
+  };
+}
+
+/** The resolved site or a ContentError listing every problem. */
+export function loadSiteOrThrow(options: CheckOptions = {}): SiteModel {
+  const result = checkContent(options);
+  if (result.errorCount > 0) throw new ContentError(result.diagnostics);
+  return result.model;
+}
+
+/**
+ * A cheap fingerprint of the content folder (names, sizes, modification times),
+ * so the dev server reloads the model after any edit, rename or deletion and
+ * a build computes it exactly once.
+ */
+function contentSignature(contentDir: string): string {
+  const parts: string[] = [];
+  for (const sub of ['actors', 'briefings']) {
+    const dir = path.join(contentDir, sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const stat = statSync(path.join(dir, name));
+      parts.push(`${sub}/${name}:${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  return parts.join('|');
+}
+
+let cached: { signature: string; model: SiteModel } | undefined;
+
+/**
+ * What every page calls. In a build the content cannot change, so the model is
+ * computed once; in dev it is recomputed when the content folder changes.
+ */
+export function getSite(options: { dev: boolean }): SiteModel {
+  const root = process.cwd();
+  const contentDir = contentDirFor(root);
+  if (!options.dev && cached) return cached.model;
+  const signature = options.dev ? contentSignature(contentDir) : 'build';
+  if (cached?.signature === signature) return cached.model;
+  const model = loadSiteOrThrow({ root, contentDir, includeDrafts: options.dev });
+  cached = { signature, model };
+  return model;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { calendarDate, slug, text } from './common.ts';
+
+/** One entry of a briefing's `positions` list: a stance an actor took. */
+export const positionSchema = z.strictObject({
+  /** Id unique across the whole site: it is the position's permalink (`#<id>`). */
+  id: slug,
+  /** Id of the actor who took the position (a file in `content/actors/`). */
+  actor: slug,
+  /** One-sentence summary of the stance, in the briefing's words. */
+  stance: text,
+  /** The actor's own words, when there is a quote. */
+  quote: text.optional(),
+  /** When the position was taken, YYYY-MM-DD; defaults to the briefing's date. */
+  date: calendarDate.optional(),
+  /** The actor's role at the time; overrides the actor's current role on this position. */
+  role: text.optional(),
+  /** The topic slug this position speaks to. */
+  topic: slug.optional(),
+  /** Ids of this briefing's sources that support the position; at least one. */
+  sources: z.array(slug).min(1, { error: 'must list at least one source id of this briefing' }),
+});
+
+export type PositionInput = z.input<typeof positionSchema>;
+export type PositionData = z.infer<typeof positionSchema>;
