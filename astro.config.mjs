@@ -14,6 +14,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Tests build several fixture sites at once; each gets its own cache.
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
   markdown: {
     // Astro 7's default processor does not run remark plugins; the unified one does,
