@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCiteContext } from './src/lib/markdown/remark-cite-context.ts';
 import { briefingContent } from './src/integrations/briefing-content.ts';
+import { shareCards } from './src/integrations/share-cards.ts';
 import { contentDirFor } from './src/lib/site.ts';
 
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -23,7 +24,7 @@ export default defineConfig({
     // GFM comes from our pinned remark-gfm rather than the processor's built-in copy.
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCiteContext] }),
   },
-  integrations: [briefingContent(), mdx()],
+  integrations: [briefingContent(), mdx(), shareCards()],
   vite: {
     resolve: {
       alias: { '@content': contentDirFor(process.cwd()) },

@@ -12,7 +12,8 @@ export const CARD_HEIGHT = 630;
 export type CardContent =
   | { kind: 'briefing'; siteName: string; title: string; summary: string; date: string; actors: string[] }
   | { kind: 'actor'; siteName: string; name: string; role?: string; positions: number; briefings: number; latestStance?: string; latestDate?: string }
-  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string };
+  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string }
+  | { kind: 'page'; siteName: string; label: string; title: string; subtitle: string; footer: string };
 
 export interface CardNode {
   type: string;
@@ -92,5 +93,12 @@ export function cardLayout(card: CardContent, fontFamily: string): CardNode {
           clampedText(cardText(card.briefingTitle, 90), { marginLeft: 32, textAlign: 'right' }, 1)),
         fontFamily);
     }
+    case 'page':
+      return frame(card.siteName, card.label,
+        h('div', { display: 'flex', flexDirection: 'column' },
+          clampedText(cardText(card.title, 100), { fontSize: 76, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }, 2),
+          clampedText(cardText(card.subtitle, 200), { fontSize: 36, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3)),
+        h('div', { display: 'flex', fontWeight: 700, color: COLORS.ink }, cardText(card.footer, 80)),
+        fontFamily);
   }
 }

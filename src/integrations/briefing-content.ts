@@ -1,6 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatDiagnostic, summarize } from '../lib/diagnostics.ts';
-import { checkContent } from '../lib/site.ts';
+import { checkContent, type CheckResult } from '../lib/site.ts';
+
+let lastCheck: CheckResult | undefined;
+
+/** The content as checked at the start of this build, for later build stages (cards, feeds). */
+export function checkedContent(): CheckResult {
+  return (lastCheck ??= checkContent({ includeDrafts: false }));
+}
 
 /**
  * Runs the content checks before Astro does anything else. A build with any
@@ -14,12 +21,13 @@ export function briefingContent(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const result = checkContent({ includeDrafts: command === 'dev' });
+        lastCheck = command === 'build' ? result : undefined;
         for (const d of result.diagnostics) {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
-        const timing = `${(result.timings.load + result.timings.resolve).toFixed(0)} ms`;
         if (result.errorCount > 0 && command === 'build') throw new ContentError(result.diagnostics);
-        logger.info(`content checked in ${timing}: ${result.model.briefings.length} briefings, ${result.model.actors.length} actors, ${summarize(result.diagnostics)}`);
+        const ms = (result.timings.load + result.timings.resolve).toFixed(0);
+        logger.info(`content checked in ${ms} ms: ${result.model.briefings.length} briefings, ${result.model.actors.length} actors, ${summarize(result.diagnostics)}`);
       },
     },
   };

@@ -1,0 +1,67 @@
+/**
+ * The card stage of a build: plan every card, copy the ones already in the
+ * cache, render the rest across all cores, and report what was done.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import type { SiteModel } from '../lib/model.ts';
+import { cacheFileFor, cardKey } from './cache.ts';
+import { planCards } from './plan.ts';
+import { renderInPool } from './pool.ts';
+
+export interface CardBuildStats {
+  cards: number;
+  rendered: number;
+  fromCache: number;
+  /** Wall time of the whole stage, and of rendering alone. */
+  ms: number;
+  renderMs: number;
+  /** Largest PNG written, in bytes. */
+  maxBytes: number;
+}
+
+const MONTH_MS = 30 * 24 * 3600 * 1000;
+
+export async function buildCards(options: {
+  model: SiteModel;
+  site: { name: string; tagline: string };
+  outDir: string;
+  cacheDir: string;
+  threads?: number;
+}): Promise<CardBuildStats> {
+  const started = performance.now();
+  const jobs = planCards(options.model, options.site);
+  const keyed = jobs.map((job) => ({ job, file: cacheFileFor(options.cacheDir, cardKey(job.content)) }));
+  // Two cards with identical inputs share one cache file; render it once.
+  const missing = new Map<string, (typeof keyed)[number]>();
+  for (const item of keyed) if (!existsSync(item.file) && !missing.has(item.file)) missing.set(item.file, item);
+
+  const renderStarted = performance.now();
+  await renderInPool([...missing.values()].map(({ job, file }) => ({ content: job.content, file })), options.threads);
+  const renderMs = performance.now() - renderStarted;
+
+  let maxBytes = 0;
+  const now = new Date();
+  for (const { job, file } of keyed) {
+    const target = path.join(options.outDir, job.sitePath);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(file, target);
+    utimesSync(file, now, now); // marks the entry as in use for pruning
+    maxBytes = Math.max(maxBytes, statSync(file).size);
+  }
+  pruneCache(options.cacheDir, now.getTime() - MONTH_MS);
+  return { cards: jobs.length, rendered: missing.size, fromCache: jobs.length - missing.size, ms: performance.now() - started, renderMs, maxBytes };
+}
+
+/** Drops cache entries no build has used for a month, so the cache does not grow forever. */
+function pruneCache(cacheDir: string, olderThan: number): void {
+  if (!existsSync(cacheDir)) return;
+  for (const shard of readdirSync(cacheDir)) {
+    const dir = path.join(cacheDir, shard);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).mtimeMs < olderThan) rmSync(file, { force: true });
+    }
+  }
+}

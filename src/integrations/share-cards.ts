@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildCards } from '../cards/build.ts';
+import { defaultCacheDir } from '../cards/cache.ts';
+import { planCards } from '../cards/plan.ts';
+import { renderCardPng } from '../cards/render.ts';
+import { SITE_NAME, SITE_TAGLINE } from '../lib/site-config.ts';
+import { getSite } from '../lib/site.ts';
+import { checkedContent } from './briefing-content.ts';
+
+const site = { name: SITE_NAME, tagline: SITE_TAGLINE };
+
+/**
+ * Share cards are rendered after the pages, outside Astro's page pipeline, in a
+ * worker pool with a content-hash cache. The dev server renders them on request.
+ */
+export function shareCards(): AstroIntegration {
+  let base = '/';
+  let root = process.cwd();
+  return {
+    name: 'share-cards',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const cacheDir = defaultCacheDir(root);
+        const stats = await buildCards({ model: checkedContent().model, site, outDir, cacheDir });
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(path.join(cacheDir, 'last-build.json'), `${JSON.stringify(stats, null, 2)}\n`);
+        logger.info(
+          `${stats.cards} share cards: ${stats.rendered} rendered, ${stats.fromCache} from cache, ${(stats.ms / 1000).toFixed(1)} s` +
+            (stats.rendered ? ` (${(stats.renderMs / stats.rendered).toFixed(1)} ms a card)` : ''),
+        );
+      },
+      'astro:server:setup': ({ server }) => {
+        const prefix = base.replace(/\/$/, '');
+        server.middlewares.use(async (req, res, next) => {
+          const url = (req.url ?? '').split('?')[0] ?? '';
+          if (!url.endsWith('/og.png') || !url.startsWith(prefix)) return next();
+          try {
+            const sitePath = url.slice(prefix.length);
+            const job = planCards(getSite({ dev: true }), site).find((j) => j.sitePath === sitePath);
+            if (!job) return next();
+            const png = await renderCardPng(job.content);
+            res.setHeader('Content-Type', 'image/png');
+            res.setHeader('Cache-Control', 'no-store');
+            res.end(png);
+          } catch (error) {
+            next(error);
+          }
+        });
+      },
+    },
+  };
+}
