@@ -1,11 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCiteContext } from './src/lib/markdown/remark-cite-context.ts';
 import { briefingContent } from './src/integrations/briefing-content.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { staticHostFiles } from './src/integrations/static-host-files.ts';
 import { contentDirFor } from './src/lib/site.ts';
 
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -17,15 +20,25 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests build several fixture sites at once; each gets its own cache.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory' },
+  // No inline <style>: the Content-Security-Policy allows only our own files.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // Astro 7's default processor does not run remark plugins; the unified one does,
     // for .md and (through @astrojs/mdx, which extends this config) .mdx alike.
     // GFM comes from our pinned remark-gfm rather than the processor's built-in copy.
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCiteContext] }),
   },
-  integrations: [briefingContent(), mdx(), shareCards()],
+  integrations: [
+    briefingContent(),
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/search/') }),
+    shareCards(),
+    searchIndex(),
+    staticHostFiles(),
+  ],
   vite: {
+    // Never inline scripts or assets: the CSP allows only files from this origin.
+    build: { assetsInlineLimit: 0 },
     resolve: {
       alias: { '@content': contentDirFor(process.cwd()) },
     },

@@ -1,0 +1,76 @@
+/**
+ * Feeds (RSS 2.0 and JSON Feed 1.1) from one list of items, so the two formats
+ * always say the same thing. URLs are absolute; dates are the content's own
+ * (no build timestamp), so feeds are identical between builds.
+ */
+import { getRssString } from '@astrojs/rss';
+
+export interface FeedItem {
+  /** Absolute URL; also the item's stable id. */
+  url: string;
+  title: string;
+  /** Plain text; escaped by the serialisers. */
+  summary: string;
+  /** YYYY-MM-DD */
+  date: string;
+  updated?: string;
+  authors: string[];
+  categories: string[];
+}
+
+export interface FeedMeta {
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed belongs to. */
+  homeUrl: string;
+  /** Absolute URL of this JSON feed / RSS feed. */
+  feedUrl: string;
+}
+
+const utcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);
+
+export function rssFeed(meta: FeedMeta, items: FeedItem[]): Promise<string> {
+  return getRssString({
+    title: meta.title,
+    description: meta.description,
+    site: meta.homeUrl,
+    trailingSlash: true,
+    items: items.map((item) => ({
+      title: item.title,
+      link: item.url,
+      description: item.summary,
+      pubDate: utcMidnight(item.date),
+      categories: item.categories,
+      ...(item.authors.length ? { customData: `<dc:creator>${escapeXml(item.authors.join(', '))}</dc:creator>` } : {}),
+    })),
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+  });
+}
+
+export function jsonFeed(meta: FeedMeta, items: FeedItem[], rssUrl: string): string {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: meta.title,
+    description: meta.description,
+    home_page_url: meta.homeUrl,
+    feed_url: meta.feedUrl,
+    language: 'en',
+    _rss: rssUrl,
+    items: items.map((item) => ({
+      id: item.url,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content_text: item.summary,
+      date_published: utcMidnight(item.date).toISOString(),
+      ...(item.updated ? { date_modified: utcMidnight(item.updated).toISOString() } : {}),
+      ...(item.authors.length ? { authors: item.authors.map((name) => ({ name })) } : {}),
+      ...(item.categories.length ? { tags: item.categories } : {}),
+    })),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}

@@ -1,0 +1,78 @@
+/**
+ * schema.org JSON-LD for briefings (NewsArticle), actors (Person/Organization/
+ * Country) and positions (Quotation). Plain objects here; serialised once,
+ * escaped so that text like "</script>" can never end the data block.
+ */
+import type { Actor, Briefing, Position, SiteModel } from './model.ts';
+import { routes } from './urls.ts';
+
+type Absolute = (sitePath: string) => string;
+type JsonLd = Record<string, unknown>;
+
+const actorType = (actor: Actor) => ({ person: 'Person', organization: 'Organization', country: 'Country' })[actor.kind];
+
+export function actorRef(actor: Actor, abs: Absolute): JsonLd {
+  return { '@type': actorType(actor), '@id': `${abs(routes.actor(actor.id))}#actor`, name: actor.name, url: abs(routes.actor(actor.id)) };
+}
+
+export function briefingJsonLd(briefing: Briefing, model: SiteModel, abs: Absolute, imageUrl: string, publisher: string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: briefing.title,
+    description: briefing.summary,
+    url: abs(routes.briefing(briefing.slug)),
+    mainEntityOfPage: abs(routes.briefing(briefing.slug)),
+    image: [imageUrl],
+    datePublished: briefing.date,
+    dateModified: briefing.updated ?? briefing.date,
+    author: briefing.authors.length ? briefing.authors.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: publisher }],
+    publisher: { '@type': 'Organization', name: publisher },
+    keywords: briefing.topics.join(', ') || undefined,
+    wordCount: briefing.wordCount,
+    about: briefing.actorIds.map((id) => actorRef(model.actorById.get(id)!, abs)),
+    citation: briefing.sources.map((s) => ({
+      '@type': 'CreativeWork',
+      name: s.title,
+      url: s.url,
+      publisher: { '@type': 'Organization', name: s.publisher },
+      ...(s.date ? { datePublished: s.date } : {}),
+    })),
+  };
+}
+
+export function actorJsonLd(actor: Actor, model: SiteModel, abs: Absolute): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    ...actorRef(actor, abs),
+    ...(actor.role ? (actor.kind === 'person' ? { jobTitle: actor.role } : { description: actor.role }) : {}),
+    ...(actor.aliases.length ? { alternateName: actor.aliases } : {}),
+    ...(actor.links.length ? { sameAs: actor.links.map((l) => l.url) } : {}),
+    ...(actor.affiliations.length
+      ? { [actor.kind === 'person' ? 'affiliation' : 'memberOf']: actor.affiliations.map((id) => actorRef(model.actorById.get(id)!, abs)) }
+      : {}),
+  };
+}
+
+export function positionJsonLd(position: Position, model: SiteModel, abs: Absolute): JsonLd {
+  const actor = model.actorById.get(position.actorId)!;
+  const briefing = model.briefingBySlug.get(position.briefingSlug)!;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Quotation',
+    '@id': abs(routes.position(position.id)),
+    url: abs(routes.position(position.id)),
+    text: position.quote ?? position.stance,
+    ...(position.quote ? { abstract: position.stance } : {}),
+    creator: actorRef(actor, abs),
+    dateCreated: position.date,
+    ...(position.topic ? { about: position.topic } : {}),
+    isBasedOn: briefing.sources.filter((s) => position.sourceIds.includes(s.id)).map((s) => ({ '@type': 'CreativeWork', name: s.title, url: s.url })),
+    isPartOf: { '@type': 'NewsArticle', headline: briefing.title, url: abs(routes.briefing(briefing.slug)) },
+  };
+}
+
+/** JSON for a <script type="application/ld+json"> block: `<`, `>` and `&` escaped as \u sequences. */
+export function serializeJsonLd(data: JsonLd): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
