@@ -3,6 +3,7 @@
  * and cards only read this; none of them looks anything up in raw frontmatter.
  */
 import type { ACTOR_KINDS } from '../schemas/actor.ts';
+import type { POSITION_CHANGES } from '../schemas/position.ts';
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -15,6 +16,7 @@ export type TopicSlug = Brand<string, 'TopicSlug'>;
 export type SourceId = Brand<string, 'SourceId'>;
 
 export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type PositionChange = (typeof POSITION_CHANGES)[number];
 
 export interface Link {
   label: string;
@@ -60,6 +62,12 @@ export interface Position {
   role?: string;
   topic?: TopicSlug;
   sourceIds: SourceId[];
+  /** The earlier position of the same actor this one continues, if any. */
+  follows?: PositionId;
+  /** How it changes the one it follows ("follows" alone when the author gave none). */
+  change?: PositionChange;
+  /** Later positions that follow this one, oldest first. */
+  followedBy: PositionId[];
 }
 
 export interface Briefing {

@@ -66,6 +66,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   const briefings: Briefing[] = [];
   const positionById = new Map<PositionId, Position>();
   const pendingPositionRefs: { briefing: LoadedBriefing; id: string; where: { line: number; column: number } }[] = [];
+  const pendingFollows: { briefing: LoadedBriefing; index: number; position: Position }[] = [];
 
   for (const entry of published) {
     const { data } = entry;
@@ -125,7 +126,14 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
         role: raw.role ?? actor.data.role,
         topic: raw.topic as TopicSlug | undefined,
         sourceIds: raw.sources as SourceId[],
+        follows: raw.follows as PositionId | undefined,
+        change: raw.change,
+        followedBy: [],
       };
+      if (raw.change && !raw.follows) {
+        error(entry.file, located(['positions', i, 'change']), 'change-without-follows', `position "${raw.id}" has "change: ${raw.change}" but no "follows": name the earlier position it ${raw.change}`);
+      }
+      if (raw.follows) pendingFollows.push({ briefing: entry, index: i, position });
       positions.push(position);
       if (!positionById.has(position.id)) positionById.set(position.id, position);
     });
@@ -185,6 +193,8 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
     error(ref.briefing.file, ref.where, 'unknown-position', why);
   }
 
+  resolveFollows(pendingFollows, positionById, draftPositionIds, error);
+
   // Warnings that help keep a corpus tidy.
   for (const entry of content.actors) {
     if (!referencedActors.has(entry.id)) {
@@ -203,6 +213,51 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   }
 
   return { model: buildIndexes(actors, actorById, briefings, positionById), diagnostics };
+}
+
+/**
+ * `follows` links a position to an earlier one of the same actor. The links must
+ * point at a published position, of the same actor, strictly earlier in time,
+ * and never loop; valid links are recorded both ways (follows / followedBy).
+ */
+function resolveFollows(
+  pending: { briefing: LoadedBriefing; index: number; position: Position }[],
+  positionById: Map<PositionId, Position>,
+  draftPositionIds: Set<string>,
+  error: (file: string, where: { line: number; column: number }, code: string, message: string) => void,
+): void {
+  const valid = new Map<PositionId, PositionId>();
+  for (const { briefing, index, position } of pending) {
+    const target = position.follows!;
+    const where = briefing.parsed.locate(['positions', index, 'follows']);
+    const earlier = positionById.get(target);
+    if (!earlier) {
+      error(briefing.file, where, 'unknown-follows', draftPositionIds.has(target)
+        ? `follows: position "${target}" belongs to a draft briefing and will not be published`
+        : `follows: unknown position id "${target}"${didYouMean(target, positionById.keys())}`);
+    } else if (earlier.id === position.id) {
+      error(briefing.file, where, 'follows-cycle', `position "${position.id}" follows itself`);
+    } else if (earlier.actorId !== position.actorId) {
+      error(briefing.file, where, 'follows-other-actor', `follows: position "${target}" is ${earlier.actorId}'s, not ${position.actorId}'s; a position can only follow the same actor's earlier position`);
+    } else if (earlier.date >= position.date) {
+      error(briefing.file, where, 'follows-not-earlier', `follows: position "${target}" is dated ${earlier.date}, not earlier than this position (${position.date})`);
+    } else {
+      valid.set(position.id, earlier.id);
+      continue;
+    }
+    position.follows = undefined;
+    position.change = undefined;
+  }
+  // Dates already rule out loops among valid links; this guards the invariant pages rely on.
+  for (const start of valid.keys()) {
+    const seen = new Set<PositionId>([start]);
+    for (let at = valid.get(start); at; at = valid.get(at)) {
+      if (seen.has(at)) throw new Error(`Position relations loop through "${at}"`);
+      seen.add(at);
+    }
+  }
+  const ordered = [...valid.entries()].sort(([a], [b]) => positionById.get(a)!.date.localeCompare(positionById.get(b)!.date) || a.localeCompare(b));
+  for (const [later, earlier] of ordered) positionById.get(earlier)!.followedBy.push(later);
 }
 
 function toActor(entry: LoadedFile<ActorData>): Actor {

@@ -3,6 +3,8 @@ import type { FeedItem, FeedMeta } from './feeds.ts';
 import { absolute, site } from './page-data.ts';
 import { SITE_NAME, SITE_TAGLINE } from './site-config.ts';
 import { routes } from './urls.ts';
+import type { ActorId, Position, TopicSlug } from './model.ts';
+import { topicLabel } from './format.ts';
 
 export function briefingFeed(siteUrl: URL | undefined): { meta: FeedMeta; items: FeedItem[] } {
   const model = site();
@@ -22,5 +24,52 @@ export function briefingFeed(siteUrl: URL | undefined): { meta: FeedMeta; items:
       authors: b.authors,
       categories: b.topics,
     })),
+  };
+}
+
+/** One feed item per position, newest first: what an actor or topic follower wants. */
+function positionItems(positions: Position[], siteUrl: URL | undefined): FeedItem[] {
+  const model = site();
+  return positions.map((p) => {
+    const actor = model.actorById.get(p.actorId)!;
+    const briefing = model.briefingBySlug.get(p.briefingSlug)!;
+    return {
+      url: absolute(routes.position(p.id), siteUrl),
+      title: `${actor.name}: ${p.stance}`,
+      summary: p.quote ? `“${p.quote}” (${actor.name}${p.role ? `, ${p.role}` : ''}). From “${briefing.title}”.` : `${p.stance} From “${briefing.title}”.`,
+      date: p.date,
+      authors: briefing.authors,
+      categories: p.topic ? [p.topic] : [],
+    };
+  });
+}
+
+export function actorFeed(actorId: ActorId, siteUrl: URL | undefined, format: 'rss' | 'json'): { meta: FeedMeta; items: FeedItem[] } {
+  const model = site();
+  const actor = model.actorById.get(actorId)!;
+  const page = routes.actor(actorId);
+  return {
+    meta: {
+      title: `${actor.name} · ${SITE_NAME}`,
+      description: `Every position of ${actor.name} recorded in ${SITE_NAME}, newest first.`,
+      homeUrl: absolute(page, siteUrl),
+      feedUrl: absolute(`${page}${format === 'rss' ? 'rss.xml' : 'feed.json'}`, siteUrl),
+    },
+    items: positionItems(model.positionsByActor.get(actorId) ?? [], siteUrl),
+  };
+}
+
+export function topicFeed(slug: TopicSlug, siteUrl: URL | undefined, format: 'rss' | 'json'): { meta: FeedMeta; items: FeedItem[] } {
+  const model = site();
+  const topic = model.topicBySlug.get(slug)!;
+  const page = routes.topic(slug);
+  return {
+    meta: {
+      title: `${topicLabel(slug)} · ${SITE_NAME}`,
+      description: `Every position on ${topicLabel(slug).toLowerCase()} recorded in ${SITE_NAME}, newest first.`,
+      homeUrl: absolute(page, siteUrl),
+      feedUrl: absolute(`${page}${format === 'rss' ? 'rss.xml' : 'feed.json'}`, siteUrl),
+    },
+    items: positionItems(topic.positions, siteUrl),
   };
 }

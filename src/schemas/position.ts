@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { calendarDate, slug, text } from './common.ts';
 
+/** How a position moves relative to the earlier one it `follows`. */
+export const POSITION_CHANGES = ['reaffirms', 'hardens', 'softens', 'reverses', 'clarifies'] as const;
+
 /** One entry of a briefing's `positions` list: a stance an actor took. */
 export const positionSchema = z.strictObject({
   /** Id unique across the whole site: it is the position's permalink (`#<id>`). */
@@ -19,6 +22,10 @@ export const positionSchema = z.strictObject({
   topic: slug.optional(),
   /** Ids of this briefing's sources that support the position; at least one. */
   sources: z.array(slug).min(1, { error: 'must list at least one source id of this briefing' }),
+  /** Id of an earlier position of the same actor that this one continues (any briefing). */
+  follows: slug.optional(),
+  /** How this position changes the one it follows; needs `follows`. */
+  change: z.enum(POSITION_CHANGES, { error: `must be one of ${POSITION_CHANGES.join(', ')}` }).optional(),
 });
 
 export type PositionInput = z.input<typeof positionSchema>;

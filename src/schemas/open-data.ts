@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ACTOR_KINDS } from './actor.ts';
+import { POSITION_CHANGES } from './position.ts';
+
+/**
+ * The open-data files (`/data/*.json`): every field of the content contract
+ * with references resolved to URLs. Published with a JSON Schema generated from
+ * these definitions, so the schema and the files cannot disagree.
+ */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
+const absoluteUrl = z.url().describe('Absolute URL');
+
+export const openSourceSchema = z.strictObject({
+  id: z.string(),
+  number: z.number().int().positive().describe('Number in the briefing’s reference list'),
+  title: z.string(),
+  publisher: z.string(),
+  url: absoluteUrl,
+  date: isoDate.optional(),
+});
+
+export const openPositionSchema = z.strictObject({
+  id: z.string().describe('Site-wide unique id'),
+  url: absoluteUrl.describe('The position’s own page'),
+  permalink: absoluteUrl.describe('The position on its actor’s page: /actors/<id>/#<position-id>'),
+  image: absoluteUrl.describe('1200x630 share card'),
+  actor: z.string().describe('Actor id'),
+  actorName: z.string(),
+  briefing: z.string().describe('Briefing slug'),
+  briefingUrl: absoluteUrl.describe('The position in its briefing: /briefings/<slug>/#<position-id>'),
+  stance: z.string(),
+  quote: z.string().optional(),
+  date: isoDate,
+  role: z.string().optional().describe('The actor’s role at the time'),
+  topic: z.string().optional(),
+  sources: z.array(openSourceSchema),
+  follows: z.string().optional().describe('Id of the earlier position this one continues'),
+  change: z.enum(POSITION_CHANGES).optional(),
+  followedBy: z.array(z.string()),
+});
+
+export const openBriefingSchema = z.strictObject({
+  slug: z.string(),
+  url: absoluteUrl,
+  image: absoluteUrl,
+  title: z.string(),
+  summary: z.string(),
+  date: isoDate,
+  updated: isoDate.optional(),
+  authors: z.array(z.string()),
+  topics: z.array(z.string()),
+  actors: z.array(z.string()).describe('Ids of every actor involved'),
+  positions: z.array(z.string()).describe('Ids of the positions recorded in this briefing'),
+  sources: z.array(openSourceSchema),
+  wordCount: z.number().int().nonnegative(),
+});
+
+export const openActorSchema = z.strictObject({
+  id: z.string(),
+  url: absoluteUrl,
+  image: absoluteUrl,
+  feeds: z.strictObject({ rss: absoluteUrl, json: absoluteUrl }),
+  name: z.string(),
+  kind: z.enum(ACTOR_KINDS),
+  role: z.string().optional(),
+  affiliations: z.array(z.string()),
+  country: z.string().optional(),
+  aliases: z.array(z.string()),
+  links: z.array(z.strictObject({ label: z.string(), url: absoluteUrl })),
+  bio: z.string().describe('Markdown'),
+  positions: z.array(z.string()).describe('Position ids, newest first'),
+  briefings: z.array(z.string()).describe('Slugs of briefings involving the actor, newest first'),
+});
+
+const file = <T extends z.ZodType>(key: string, item: T) =>
+  z.strictObject({ $schema: absoluteUrl, [key]: z.array(item) } as { $schema: typeof absoluteUrl } & Record<string, z.ZodArray<T>>);
+
+export const openDataFiles = {
+  briefings: file('briefings', openBriefingSchema),
+  actors: file('actors', openActorSchema),
+  positions: file('positions', openPositionSchema),
+} as const;
+export type OpenDataName = keyof typeof openDataFiles;
