@@ -19,7 +19,9 @@ export async function serveDist(dir: string, base = '/'): Promise<{ url: string;
     files(req, res, () => {
       req.url = '/404.html';
       res.statusCode = 404;
-      files(req, res, () => res.end('not found'));
+      files(req, res, () => {
+        res.end('not found');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
