@@ -18,7 +18,11 @@ export function briefingContent(): AstroIntegration {
   return {
     name: 'briefing-content',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        updateConfig({
+          vite: { define: { __BRIEFINGS_COMMAND__: JSON.stringify(command), __BRIEFINGS_BASE__: JSON.stringify(base) } },
+        });
         if (command !== 'build' && command !== 'dev') return;
         const result = checkContent({ includeDrafts: command === 'dev' });
         lastCheck = command === 'build' ? result : undefined;

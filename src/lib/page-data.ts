@@ -5,17 +5,18 @@
 import { getSite } from './site.ts';
 import type { SiteModel } from './model.ts';
 import { absoluteUrl, withBase } from './urls.ts';
+import { BASE_PATH, IS_DEV } from './build-env.ts';
 
 export function site(): SiteModel {
-  return getSite({ dev: import.meta.env.DEV });
+  return getSite({ dev: IS_DEV });
 }
 
 /** A site path with the deployment's base path in front. */
 export function href(sitePath: string): string {
-  return withBase(sitePath, import.meta.env.BASE_URL);
+  return withBase(sitePath, BASE_PATH);
 }
 
 /** An absolute URL on the public site (SITE_URL + BASE_PATH). */
 export function absolute(sitePath: string, siteUrl: URL | undefined): string {
-  return absoluteUrl(sitePath, siteUrl ?? 'http://localhost:4321', import.meta.env.BASE_URL);
+  return absoluteUrl(sitePath, siteUrl ?? 'http://localhost:4321', BASE_PATH);
 }

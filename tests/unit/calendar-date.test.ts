@@ -65,7 +65,7 @@ describe('calendarDate schema', () => {
     expect(result.error?.issues.map((issue) => issue.message)).toContain('must be a date written YYYY-MM-DD');
   });
 
-  test.each([
+  test.each<[unknown, string]>([
     [new Date('2022-01-14T00:00:00Z'), 'a Date object'],
     [20220114, 'a number'],
     [null, 'null'],

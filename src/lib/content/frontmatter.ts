@@ -37,7 +37,7 @@ export function parseFrontmatterFile(source: string): ParsedFile {
   const yamlText = close ? rest.slice(0, close.index) : rest;
   const afterClose = close ? rest.slice(close.index + close[0].length).replace(/^\r?\n/, '') : '';
   const yamlStartLine = 2;
-  const yamlLines = yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
+  const yamlLines = yamlText === '' ? 0 : yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
   const bodyStartLine = yamlStartLine + yamlLines + 1;
 
   const lineCounter = new LineCounter();

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { renameSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { edit, PROJECT_ROOT, tempCorpus } from '../helpers/corpus.ts';
+
+/**
+ * `astro dev` must show edits live: actor pages aggregate positions from other
+ * files, so an edit, a rename or a deletion of a briefing must reach them on the
+ * next request, with nothing stale left behind.
+ */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('astro dev', () => {
+  const corpus = tempCorpus('basic');
+  let server: ChildProcess;
+  let base = '';
+
+  beforeAll(async () => {
+    const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+    const port = await freePort();
+    server = spawn(process.execPath, [astro, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CONTENT_DIR: corpus.contentDir, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_TODAY: '2026-01-01', ASTRO_CACHE_DIR: path.join(corpus.root, 'astro-cache') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    base = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 60_000);
+      const onData = (chunk: Buffer) => {
+        log += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log.replace(/\x1b\[[0-9;]*m/g, ''));
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      };
+      server.stdout!.on('data', onData);
+      server.stderr!.on('data', onData);
+      server.on('exit', (code) => reject(new Error(`dev server exited with ${code}:\n${log}`)));
+    });
+    // The first requests trigger Vite's dependency optimisation, which can answer
+    // with errors or reload; wait until the server renders pages normally.
+    for (let attempt = 0; attempt < 120; attempt++) {
+      const response = await fetch(`${base}/actors/alice-adams/`).catch(() => undefined);
+      if (response?.status === 200 && (await response.text()).includes('class="position')) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    throw new Error(`dev server never rendered the actor page:\n${log}`);
+  });
+
+  afterAll(() => {
+    server?.kill();
+    corpus.cleanup();
+  });
+
+  const get = async (sitePath: string) => {
+    const response = await fetch(`${base}${sitePath}`);
+    return { status: response.status, $: cheerio.load(await response.text()) };
+  };
+  const positionIds = async (actor: string) => (await get(`/actors/${actor}/`)).$('article.position[id]').map((_, el) => el.attribs.id).get();
+
+  test('drafts are visible in dev', async () => {
+    expect(await positionIds('alice-adams')).toContain('adams-draft-position');
+  });
+
+  test('an edited stance shows on the actor page at the next request', async () => {
+    edit(corpus, 'briefings/second-round.md', 'Adams threatens sanctions.', 'Adams now rules out sanctions.');
+    const { $ } = await get('/actors/alice-adams/');
+    expect($('#adams-sanctions .position__stance').text()).toBe('Adams now rules out sanctions.');
+  });
+
+  test('a briefing renamed from .md to .mdx keeps its positions and page', async () => {
+    renameSync(path.join(corpus.contentDir, 'briefings/second-round.md'), path.join(corpus.contentDir, 'briefings/second-round.mdx'));
+    expect(await positionIds('alice-adams')).toContain('adams-sanctions');
+    const page = await get('/briefings/second-round/');
+    expect(page.status).toBe(200);
+    expect(page.$('h1').text()).toBe('Second round');
+  });
+
+  test('a deleted briefing leaves no position behind on actor pages', async () => {
+    corpus.remove('briefings/second-round.mdx');
+    expect(await positionIds('alice-adams')).not.toContain('adams-sanctions');
+    expect((await get('/briefings/second-round/')).status).toBe(404);
+  });
+
+  test('share cards are rendered on request', async () => {
+    const response = await fetch(`${base}/actors/alice-adams/og.png`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await response.arrayBuffer());
+    expect(png.readUInt32BE(16)).toBe(1200);
+  });
+});
