@@ -10,11 +10,15 @@ export function formatDate(isoDate: string, style: 'long' | 'short' = 'long'): s
   return (style === 'long' ? longDate : shortDate).format(date);
 }
 
-/** "Security guarantees" from "security-guarantees". */
+/** Abbreviations written in capitals when a topic slug is shown as a label. */
+const ACRONYMS = new Set(['nato', 'osce', 'eu', 'un', 'us', 'uk', 'usa', 'g7', 'g20', 'opec', 'iaea', 'who', 'wto', 'imf', 'brics', 'asean', 'au', 'icc', 'ai']);
+
+/** "Security guarantees" from "security-guarantees"; "NATO enlargement" from "nato-enlargement". */
 export function topicLabel(slug: string): string {
-  const words = slug.split('-');
-  const first = words[0] ?? '';
-  return [first.charAt(0).toUpperCase() + first.slice(1), ...words.slice(1)].join(' ');
+  return slug
+    .split('-')
+    .map((word, i) => (ACRONYMS.has(word) ? word.toUpperCase() : i === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
+    .join(' ');
 }
 
 export const ACTOR_KIND_LABELS = { person: 'People', organization: 'Organizations', country: 'Countries' } as const;
