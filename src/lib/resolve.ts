@@ -145,9 +145,13 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
     for (const use of entry.analysis.uses) {
       const attribute = use.name === 'Cite' ? 'source' : 'id';
       if (use.ref === undefined) {
+        const others = use.otherAttributes ?? [];
+        const what = use.misspelledAs !== undefined
+          ? `; it has ${use.misspelledAs}="…" (did you mean "${attribute}"?)`
+          : others.length ? `; it has ${others.map((a) => `"${a}"`).join(', ')}, which ${others.length === 1 ? 'is' : 'are'} not used` : '';
         error(entry.file, use, 'component-missing-attribute', use.problem === 'expression'
           ? `<${use.name}> needs ${attribute}="…" written as a plain string`
-          : `<${use.name}> needs a ${attribute}="…" attribute`);
+          : `<${use.name}> needs ${article(attribute)} ${attribute}="…" attribute${what}`);
         continue;
       }
       if (use.name === 'Actor' && checkActor(use.ref, use, `<Actor id>`)) involve(use.ref);
@@ -196,9 +200,18 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   resolveFollows(pendingFollows, positionById, draftPositionIds, error);
 
   // Warnings that help keep a corpus tidy.
+  const referencedByDrafts = new Set<string>();
+  for (const draft of content.briefings) {
+    if (published.includes(draft)) continue;
+    for (const position of draft.data.positions) referencedByDrafts.add(position.actor);
+    for (const id of draft.data.actors) referencedByDrafts.add(id);
+    for (const use of draft.analysis.uses) if (use.name === 'Actor' && use.ref !== undefined) referencedByDrafts.add(use.ref);
+  }
   for (const entry of content.actors) {
     if (!referencedActors.has(entry.id)) {
-      warning(entry.file, { line: 1, column: 1 }, 'unreferenced-actor', `actor "${entry.id}" is not referenced by any briefing or actor`);
+      warning(entry.file, { line: 1, column: 1 }, 'unreferenced-actor', referencedByDrafts.has(entry.id)
+        ? `actor "${entry.id}" is only referenced by draft briefings, so no published page links to it yet`
+        : `actor "${entry.id}" is not referenced by any briefing or actor`);
     }
   }
   const names = new Map<string, string>();
@@ -259,6 +272,8 @@ function resolveFollows(
   const ordered = [...valid.entries()].sort(([a], [b]) => positionById.get(a)!.date.localeCompare(positionById.get(b)!.date) || a.localeCompare(b));
   for (const [later, earlier] of ordered) positionById.get(earlier)!.followedBy.push(later);
 }
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 function toActor(entry: LoadedFile<ActorData>): Actor {
   const { data } = entry;

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadContent } from './content/load.ts';
+import { loadContent, type BodyAnalyzer } from './content/load.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { SiteModel } from './model.ts';
 import { resolveSite } from './resolve.ts';
@@ -13,6 +13,23 @@ export interface CheckOptions {
   includeDrafts?: boolean;
   /** YYYY-MM-DD; today's UTC date by default. */
   today?: string;
+  /**
+   * Let briefing bodies contain MDX `import`/`export` statements and `{…}`
+   * JavaScript expressions. Off unless `BRIEFINGS_ALLOW_MDX_CODE=1`: MDX compiles
+   * a body to JavaScript that runs during `astro build` with the build's rights,
+   * so a briefing could read files, environment variables or secrets on the build
+   * machine and publish them. Briefings need none of it: Actor, Position and Cite
+   * are available without an import. The build reads the same variable, so
+   * `npm run check` and `npm run build` always agree.
+   */
+  allowMdxCode?: boolean;
+  /** How briefing bodies are analyzed; `npm run check` spreads a large corpus over worker threads. */
+  bodyAnalyzer?: BodyAnalyzer;
+}
+
+/** `allowMdxCode` as set by the environment: `BRIEFINGS_ALLOW_MDX_CODE=1` (or `true`). */
+export function allowMdxCodeFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['1', 'true'].includes((env.BRIEFINGS_ALLOW_MDX_CODE ?? '').trim().toLowerCase());
 }
 
 export interface CheckResult {
@@ -32,7 +49,10 @@ export function checkContent(options: CheckOptions = {}): CheckResult {
   const root = path.resolve(options.root ?? process.cwd());
   const contentDir = contentDirFor(root, options.contentDir);
   const started = performance.now();
-  const loaded = loadContent(contentDir, root);
+  const loaded = loadContent(contentDir, root, {
+    allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(),
+    bodyAnalyzer: options.bodyAnalyzer,
+  });
   const loadedAt = performance.now();
   const { model, diagnostics } = resolveSite(loaded, {
     includeDrafts: options.includeDrafts ?? false,

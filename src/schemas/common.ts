@@ -6,7 +6,8 @@ import { z } from 'zod';
  * link) would be published under a permanent URL.
  */
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `YYYY-MM-DD`, digits only; whether the day exists is checked by `isCalendarDate`. */
+export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when `value` is `YYYY-MM-DD` and names a day that exists in the calendar. */
 export function isCalendarDate(value: string): boolean {
@@ -25,7 +26,8 @@ export function isCalendarDate(value: string): boolean {
  */
 export const calendarDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .refine((value) => DATE_PATTERN.test(value), { error: 'must be a date written YYYY-MM-DD' })
+  // abort: a value not written YYYY-MM-DD gets that one message, not a second about the calendar.
+  .refine((value) => DATE_PATTERN.test(value), { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, { error: 'is not a real calendar date' });
 
 /** A lower-case, dash-separated identifier: `sergey-lavrov`, `security-guarantees`. */

@@ -3,8 +3,9 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
+import { nearest } from '../suggest.ts';
 
 /** The components an author may use in a briefing body without importing them. */
 export const BODY_COMPONENTS = {
@@ -20,8 +21,23 @@ export interface ComponentUse {
   ref: string | undefined;
   /** Why `ref` is undefined, when it is. */
   problem?: 'missing' | 'expression';
+  /**
+   * When the attribute is missing: the names of the attributes the component does
+   * have, and the one that looks like a misspelling of it (`sorce` for `source`),
+   * in which case `line`/`column` point at that attribute.
+   */
+  otherAttributes?: string[];
+  misspelledAs?: string;
   line: number;
   column: number;
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Accept `import`/`export` and `{expressions}` (see `allowMdxCode` in site.ts).
+   * Components imported or exported by the body then count as known.
+   */
+  allowCode?: boolean;
 }
 
 export interface BodyFinding {
@@ -38,14 +54,45 @@ export interface BodyAnalysis {
   wordCount: number;
 }
 
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-const mdParser = unified().use(remarkParse).use(remarkGfm);
+/**
+ * GFM's autolink literals turn a bare "www.example.org" in running text into a
+ * link. That changes neither components nor code, yet finding them is about a
+ * third of the time it takes to parse a body, so the check's parser leaves them
+ * out. (The one difference: a `{` inside a bare URL reads as an expression here,
+ * which errs on the side of refusing.) If remark-gfm ever renames the constructs,
+ * the filter stops matching and the check is merely slower.
+ */
+const AUTOLINK_LITERALS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink', 'transformGfmAutolinkLiterals']);
+const isAutolink = (item: unknown) => AUTOLINK_LITERALS.has((item as { name?: string } | undefined)?.name ?? '');
+/** Replaces (never mutates: extension objects may be shared) the GFM extensions of this processor with copies minus autolink literals. */
+function withoutAutolinkLiterals(this: Processor) {
+  const data = this.data() as Record<string, unknown>;
+  type Syntax = { text?: Record<string, unknown> };
+  type FromMarkdown = { transforms?: unknown[] };
+  const syntax = (data.micromarkExtensions ?? []) as Syntax[];
+  data.micromarkExtensions = syntax.map((extension) =>
+    extension.text
+      ? {
+          ...extension,
+          text: Object.fromEntries(
+            Object.entries(extension.text).map(([code, constructs]) => [code, Array.isArray(constructs) ? constructs.filter((c) => !isAutolink(c)) : constructs]),
+          ),
+        }
+      : extension,
+  );
+  const withoutTransforms = (item: FromMarkdown) => (item.transforms ? { ...item, transforms: item.transforms.filter((t) => !isAutolink(t)) } : item);
+  const fromMarkdown = (data.fromMarkdownExtensions ?? []) as (FromMarkdown | FromMarkdown[])[];
+  data.fromMarkdownExtensions = fromMarkdown.map((extension) => (Array.isArray(extension) ? extension.map(withoutTransforms) : withoutTransforms(extension)));
+}
+
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(withoutAutolinkLiterals);
+const mdParser = unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkLiterals);
 
 /**
  * Reads a briefing body the way the MDX compiler will, and reports the components
  * it uses with their positions. `lineOffset` is the file line the body starts on.
  */
-export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: number): BodyAnalysis {
+export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: number, options: AnalyzeOptions = {}): BodyAnalysis {
   const uses: ComponentUse[] = [];
   const findings: BodyFinding[] = [];
   const at = (point: { line: number; column: number } | undefined) => ({
@@ -63,9 +110,13 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
     return { uses, findings, wordCount: countWords(body) };
   }
 
+  const allowCode = options.allowCode === true;
+  const defined = allowCode ? namesDefinedByEsm(tree) : new Set<string>();
+
   visit(tree, (node: RootContent | Root) => {
     switch (node.type) {
       case 'mdxjsEsm':
+        if (allowCode) return;
         findings.push({
           kind: 'esm',
           message: '`import`/`export` statements are not allowed in a briefing: MDX runs them as code at build time, and Actor, Position and Cite need no import',
@@ -74,6 +125,7 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
+        if (allowCode) return;
         findings.push({
           kind: 'expression',
           message: `JavaScript expression {${node.value.trim().slice(0, 40)}} is not allowed in a briefing: MDX runs it as code at build time (write "\\{" for a literal brace)`,
@@ -94,14 +146,14 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
         const name = node.name ?? '';
         if (!(name in BODY_COMPONENTS)) {
           // Lower-case names are HTML elements, which MDX passes through.
-          if (/^[A-Z]/.test(name)) {
+          if (/^[A-Z]/.test(name) && !defined.has(name.split('.')[0] ?? name)) {
             findings.push({
               kind: 'unknown-component',
               message: `unknown component <${name}>: a briefing can use <Actor id>, <Position id> and <Cite source>`,
               ...at(node.position?.start),
             });
           }
-          checkAttributesForExpressions(node.attributes, findings, at);
+          if (!allowCode) checkAttributesForExpressions(node.attributes, findings, at);
           return;
         }
         const component = name as BodyComponentName;
@@ -110,6 +162,14 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
         const use: ComponentUse = { name: component, ref: undefined, ...at(node.position?.start) };
         if (!attribute || attribute.type !== 'mdxJsxAttribute' || attribute.value === null || attribute.value === undefined) {
           use.problem = 'missing';
+          const others = node.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' && a.name !== attributeName ? [a] : []));
+          use.otherAttributes = others.map((a) => a.name);
+          const guess = nearest(attributeName, use.otherAttributes);
+          const misspelled = others.find((a) => a.name === guess);
+          if (misspelled) {
+            use.misspelledAs = misspelled.name;
+            if (misspelled.position) Object.assign(use, at(misspelled.position.start));
+          }
         } else if (typeof attribute.value !== 'string') {
           use.problem = 'expression';
         } else {
@@ -117,11 +177,13 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
           if (attribute.position) Object.assign(use, at(attribute.position.start));
         }
         uses.push(use);
-        checkAttributesForExpressions(
-          node.attributes.filter((a) => a !== attribute),
-          findings,
-          at,
-        );
+        if (!allowCode) {
+          checkAttributesForExpressions(
+            node.attributes.filter((a) => a !== attribute),
+            findings,
+            at,
+          );
+        }
         return;
       }
       default:
@@ -129,7 +191,31 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
     }
   });
 
-  return { uses, findings, wordCount: countWords(toString(tree)) };
+  // Count block by block: mdast-util-to-string joins blocks with no space, fusing words.
+  const text = tree.children.map((block) => blockText(block)).join(' ');
+  return { uses, findings, wordCount: countWords(text) };
+}
+
+/** Names that `import`/`export` statements of the body bind, e.g. an imported component. */
+function namesDefinedByEsm(tree: Root): Set<string> {
+  const names = new Set<string>();
+  type Id = { type: string; name?: string };
+  type Statement = {
+    type: string;
+    specifiers?: { local?: Id }[];
+    declaration?: { type: string; id?: Id | null; declarations?: { id: Id }[] } | null;
+  };
+  for (const node of tree.children) {
+    if (node.type !== 'mdxjsEsm') continue;
+    const program = (node.data as { estree?: { body: Statement[] } } | undefined)?.estree;
+    for (const statement of program?.body ?? []) {
+      for (const specifier of statement.specifiers ?? []) if (specifier.local?.name) names.add(specifier.local.name);
+      const declaration = statement.declaration;
+      if (declaration?.id?.name) names.add(declaration.id.name);
+      for (const d of declaration?.declarations ?? []) if (d.id.name) names.add(d.id.name);
+    }
+  }
+  return names;
 }
 
 function checkAttributesForExpressions(
@@ -146,6 +232,14 @@ function checkAttributesForExpressions(
       });
     }
   }
+}
+
+/** Text of a block with its child blocks (list items, table cells) separated by spaces. */
+function blockText(node: RootContent): string {
+  if ('children' in node && Array.isArray(node.children) && node.type !== 'paragraph' && node.type !== 'heading') {
+    return (node.children as RootContent[]).map(blockText).join(' ');
+  }
+  return toString(node);
 }
 
 export function countWords(text: string): number {

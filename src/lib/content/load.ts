@@ -6,7 +6,7 @@ import { briefingSchema, type BriefingData } from '../../schemas/briefing.ts';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { didYouMean } from '../suggest.ts';
-import { analyzeBody, type BodyAnalysis } from './body.ts';
+import { analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './body.ts';
 import { parseFrontmatterFile, type ParsedFile } from './frontmatter.ts';
 
 /** A content file that parsed and passed its schema, with what the resolver needs to locate errors. */
@@ -50,7 +50,14 @@ function listFiles(dir: string): string[] {
  * frontmatter and validates it against the schemas. Reference checks between
  * files happen later, in resolve.ts.
  */
-export function loadContent(contentDir: string, projectRoot: string): LoadedContent {
+export interface LoadOptions {
+  /** Accept MDX code in bodies; see `allowMdxCode` in site.ts. */
+  allowMdxCode?: boolean;
+  /** How bodies are analyzed; one at a time, in this thread, by default. */
+  bodyAnalyzer?: BodyAnalyzer;
+}
+
+export function loadContent(contentDir: string, projectRoot: string, options: LoadOptions = {}): LoadedContent {
   const diagnostics: Diagnostic[] = [];
   const relative = (absolute: string) => path.relative(projectRoot, absolute).split(path.sep).join('/');
 
@@ -118,19 +125,53 @@ export function loadContent(contentDir: string, projectRoot: string): LoadedCont
     if (ok) actors.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed });
   }
 
-  const briefings: LoadedBriefing[] = [];
+  // Bodies are handed to the analyzer as their frontmatter passes, so a parallel
+  // analyzer parses them while this thread goes on with the next frontmatter.
+  const analyzer = options.bodyAnalyzer ?? inlineBodyAnalyzer();
+  const pending: Omit<LoadedBriefing, 'analysis'>[] = [];
   for (const entry of readEntries('briefings', BRIEFING_EXTENSIONS)) {
     const ok = parseWith(briefingSchema, entry);
     if (!ok) continue;
     const format = entry.ext === '.mdx' ? 'mdx' : 'md';
-    const analysis = analyzeBody(ok.parsed.body, format, ok.parsed.bodyStartLine);
-    for (const finding of analysis.findings) {
-      diagnostics.push({ severity: 'error', code: `body-${finding.kind}`, file: entry.file, line: finding.line, column: finding.column, message: finding.message });
-    }
-    briefings.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed, format, analysis });
+    analyzer.submit({ body: ok.parsed.body, format, lineOffset: ok.parsed.bodyStartLine, options: { allowCode: options.allowMdxCode } });
+    pending.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed, format });
   }
+  const analyses = analyzer.collect();
+  const briefings: LoadedBriefing[] = pending.map((briefing, i) => {
+    const analysis = analyses[i]!;
+    for (const finding of analysis.findings) {
+      diagnostics.push({ severity: 'error', code: `body-${finding.kind}`, file: briefing.file, line: finding.line, column: finding.column, message: finding.message });
+    }
+    return { ...briefing, analysis };
+  });
 
   return { actors, briefings, diagnostics };
+}
+
+/** One briefing body to analyze: the arguments of `analyzeBody`. */
+export interface BodyJob {
+  body: string;
+  format: 'md' | 'mdx';
+  lineOffset: number;
+  options: AnalyzeOptions;
+}
+
+/**
+ * Runs `analyzeBody` on every submitted job; `collect` returns the analyses in
+ * submission order. The default runs each job at once; `npm run check` passes
+ * one that spreads large corpora over worker threads (src/lib/cli/body-pool.ts).
+ */
+export interface BodyAnalyzer {
+  submit(job: BodyJob): void;
+  collect(): BodyAnalysis[];
+}
+
+export function inlineBodyAnalyzer(): BodyAnalyzer {
+  const analyses: BodyAnalysis[] = [];
+  return {
+    submit: (job) => void analyses.push(analyzeBody(job.body, job.format, job.lineOffset, job.options)),
+    collect: () => analyses,
+  };
 }
 
 type Issue = z.core.$ZodIssue;

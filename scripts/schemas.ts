@@ -1,0 +1,34 @@
+/**
+ * `npm run schemas`: writes schemas/actor.schema.json and schemas/briefing.schema.json
+ * from the Zod schemas in src/schemas/. `npm run schemas -- --check` only compares
+ * and exits 1 when a committed file is out of date.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateJsonSchemas } from '../src/lib/cli/json-schemas.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const checkOnly = process.argv.includes('--check');
+let stale = 0;
+for (const schema of generateJsonSchemas()) {
+  const target = path.join(root, schema.file);
+  let current: string | undefined;
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current === schema.text) {
+    console.log(`${schema.file} is up to date`);
+    continue;
+  }
+  if (checkOnly) {
+    console.error(`${schema.file} is out of date: run npm run schemas`);
+    stale++;
+    continue;
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, schema.text);
+  console.log(`wrote ${schema.file}`);
+}
+process.exitCode = stale ? 1 : 0;

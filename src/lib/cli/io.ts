@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+/**
+ * What a command-line tool needs from its process, passed in so tests can run
+ * the tools in-process and read what they print.
+ */
+export interface CliIo {
+  /** Folder that relative paths (and diagnostics) are relative to; usually `process.cwd()`. */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Exit codes shared by the tools: 0 fine, 1 the content (or the request) has a problem, 2 wrong usage. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+/** A mistake in how the tool was called; reported with the usage text and exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+}
+
+export function relativePath(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
+}
+
+/** How to show a path to the user: relative when it is under `cwd`, else absolute. */
+export function displayPath(cwd: string, target: string): string {
+  const relative = relativePath(cwd, target);
+  return relative.startsWith('../') || path.isAbsolute(relative) ? target : relative;
+}
