@@ -44,32 +44,30 @@ function positionItems(positions: Position[], siteUrl: URL | undefined): FeedIte
   });
 }
 
-export function actorFeed(actorId: ActorId, siteUrl: URL | undefined, format: 'rss' | 'json'): { meta: FeedMeta; items: FeedItem[] } {
-  const model = site();
-  const actor = model.actorById.get(actorId)!;
-  const page = routes.actor(actorId);
+/** A feed of positions belonging to one page (an actor's or a topic's). */
+function pageFeed(
+  page: string,
+  name: string,
+  positions: Position[],
+  siteUrl: URL | undefined,
+  format: 'rss' | 'json',
+): { meta: FeedMeta; items: FeedItem[] } {
   return {
     meta: {
-      title: `${actor.name} · ${SITE_NAME}`,
-      description: `Every position of ${actor.name} recorded in ${SITE_NAME}, newest first.`,
+      title: `${name} · ${SITE_NAME}`,
+      description: `Every position ${page.startsWith('/topics/') ? 'on ' : 'of '}${name} recorded in ${SITE_NAME}, newest first.`,
       homeUrl: absolute(page, siteUrl),
       feedUrl: absolute(`${page}${format === 'rss' ? 'rss.xml' : 'feed.json'}`, siteUrl),
     },
-    items: positionItems(model.positionsByActor.get(actorId) ?? [], siteUrl),
+    items: positionItems(positions, siteUrl),
   };
 }
 
-export function topicFeed(slug: TopicSlug, siteUrl: URL | undefined, format: 'rss' | 'json'): { meta: FeedMeta; items: FeedItem[] } {
+export function actorFeed(actorId: ActorId, siteUrl: URL | undefined, format: 'rss' | 'json') {
   const model = site();
-  const topic = model.topicBySlug.get(slug)!;
-  const page = routes.topic(slug);
-  return {
-    meta: {
-      title: `${topicLabel(slug)} · ${SITE_NAME}`,
-      description: `Every position on ${topicLabel(slug).toLowerCase()} recorded in ${SITE_NAME}, newest first.`,
-      homeUrl: absolute(page, siteUrl),
-      feedUrl: absolute(`${page}${format === 'rss' ? 'rss.xml' : 'feed.json'}`, siteUrl),
-    },
-    items: positionItems(topic.positions, siteUrl),
-  };
+  return pageFeed(routes.actor(actorId), model.actorById.get(actorId)!.name, model.positionsByActor.get(actorId) ?? [], siteUrl, format);
+}
+
+export function topicFeed(slug: TopicSlug, siteUrl: URL | undefined, format: 'rss' | 'json') {
+  return pageFeed(routes.topic(slug), topicLabel(slug), site().topicBySlug.get(slug)!.positions, siteUrl, format);
 }
