@@ -34,10 +34,10 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   const actorFiles = new Map(content.actors.map((a) => [a.id, a]));
   const actorIds = [...actorFiles.keys()];
   const referencedActors = new Set<string>();
-  const published = content.briefings.filter((b) => options.includeDrafts || !b.data.draft);
-  const draftPositionIds = new Set(
-    content.briefings.filter((b) => !published.includes(b)).flatMap((b) => b.data.positions.map((p) => p.id)),
-  );
+  const isPublished = (b: LoadedBriefing) => options.includeDrafts || !b.data.draft;
+  const published = content.briefings.filter(isPublished);
+  const unpublished = content.briefings.filter((b) => !isPublished(b));
+  const draftPositionIds = new Set(unpublished.flatMap((b) => b.data.positions.map((p) => p.id)));
 
   // Actors: affiliations must name other actors.
   const actors: Actor[] = content.actors.map((entry) => {
@@ -201,8 +201,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
 
   // Warnings that help keep a corpus tidy.
   const referencedByDrafts = new Set<string>();
-  for (const draft of content.briefings) {
-    if (published.includes(draft)) continue;
+  for (const draft of unpublished) {
     for (const position of draft.data.positions) referencedByDrafts.add(position.actor);
     for (const id of draft.data.actors) referencedByDrafts.add(id);
     for (const use of draft.analysis.uses) if (use.name === 'Actor' && use.ref !== undefined) referencedByDrafts.add(use.ref);
