@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatDiagnostic, summarize } from '../lib/diagnostics.ts';
-import { checkContent, type CheckResult } from '../lib/site.ts';
+import { checkContent, shareBuildModel, type CheckResult } from '../lib/site.ts';
 
 let lastCheck: CheckResult | undefined;
 
@@ -30,6 +30,7 @@ export function briefingContent(): AstroIntegration {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
         if (result.errorCount > 0 && command === 'build') throw new ContentError(result.diagnostics);
+        shareBuildModel(command === 'build' ? result.model : undefined);
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
         logger.info(`content checked in ${ms} ms: ${result.model.briefings.length} briefings, ${result.model.actors.length} actors, ${summarize(result.diagnostics)}`);
       },

@@ -100,6 +100,19 @@ function contentSignature(contentDir: string): string {
 let cached: { signature: string; model: SiteModel } | undefined;
 
 /**
+ * Astro renders pages from a bundled copy of this module, in the same process
+ * as the integrations. The build's content check (integrations/briefing-content)
+ * hands its model over through this process-wide slot, so a build loads and
+ * resolves the content once, not once more for the pages.
+ */
+const BUILD_MODEL = Symbol.for('briefing-desk.build-model');
+type WithBuildModel = typeof globalThis & { [BUILD_MODEL]?: SiteModel };
+
+export function shareBuildModel(model: SiteModel | undefined): void {
+  (globalThis as WithBuildModel)[BUILD_MODEL] = model;
+}
+
+/**
  * What every page calls. In a build the content cannot change, so the model is
  * computed once; in dev it is recomputed when the content folder changes.
  */
@@ -107,6 +120,8 @@ export function getSite(options: { dev: boolean }): SiteModel {
   const root = process.cwd();
   const contentDir = contentDirFor(root);
   if (!options.dev && cached) return cached.model;
+  const shared = options.dev ? undefined : (globalThis as WithBuildModel)[BUILD_MODEL];
+  if (shared) return (cached = { signature: 'build', model: shared }).model;
   const signature = options.dev ? contentSignature(contentDir) : 'build';
   if (cached?.signature === signature) return cached.model;
   const model = loadSiteOrThrow({ root, contentDir, includeDrafts: options.dev });
