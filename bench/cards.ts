@@ -1,0 +1,84 @@
+/**
+ * Where a share card's time goes, stage by stage, in CPU time (robust on a
+ * shared, busy machine), on real cards planned from a generated corpus:
+ *
+ *   node bench/cards.ts [--cards 120] [--briefings 40] [--actors 20]
+ *
+ * Stages: satori (layout → SVG, JS), resvg rasterization (renderAsync, runs on
+ * libuv's thread pool), PNG encoding (RenderedImage.asPng(), synchronous on the
+ * calling thread), and alternatives for the encoder (sharp from raw pixels).
+ */
+import { renderAsync } from '@resvg/resvg-js';
+import sharp from 'sharp';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { planCards } from '../src/cards/plan.ts';
+import { renderCardSvg } from '../src/cards/render.ts';
+import { checkContent } from '../src/lib/site.ts';
+import { generateCorpus, parseArgs, writeCorpus } from './generate.ts';
+
+const args = parseArgs(process.argv.slice(2));
+const CARDS = Number(args.cards ?? 120);
+const dir = path.resolve(import.meta.dirname, '.work/cards-corpus');
+writeCorpus(generateCorpus({ briefings: Number(args.briefings ?? 40), actors: Number(args.actors ?? 20), seed: 7 }), dir, 7);
+const { model } = checkContent({ root: path.resolve(import.meta.dirname, '..'), contentDir: dir, today: '2026-01-01' });
+const all = planCards(model, { name: 'Briefing Desk', tagline: 'Who said what, with sources.' });
+// A spread of kinds in the site's proportions: mostly positions, then briefings and actors.
+const jobs = Array.from({ length: CARDS }, (_, i) => all[Math.floor((i * all.length) / CARDS)]!);
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const totals = { satori: 0, resvg: 0, asPng: 0, sharpPng6: 0, sharpPng1: 0, sharpPalette: 0, zlibRaw1: 0 };
+const bytes = { asPng: 0, sharpPng6: 0, sharpPng1: 0, sharpPalette: 0 };
+let svgBytes = 0;
+
+// Warm up: fonts, wasm, JIT.
+for (const job of jobs.slice(0, 5)) (await renderAsync(await renderCardSvg(job.content), { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })).asPng();
+
+const wallStart = performance.now();
+for (const job of jobs) {
+  let t = cpu();
+  const svg = await renderCardSvg(job.content);
+  totals.satori += cpu() - t;
+  svgBytes += svg.length;
+
+  t = cpu();
+  const image = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  totals.resvg += cpu() - t;
+
+  t = cpu();
+  const png = image.asPng();
+  totals.asPng += cpu() - t;
+  bytes.asPng += png.length;
+
+  const raw = { raw: { width: image.width, height: image.height, channels: 4 as const } };
+  const pixels = image.pixels;
+  t = cpu();
+  bytes.sharpPng6 += (await sharp(pixels, raw).png({ compressionLevel: 6 }).toBuffer()).length;
+  totals.sharpPng6 += cpu() - t;
+  t = cpu();
+  bytes.sharpPng1 += (await sharp(pixels, raw).png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer()).length;
+  totals.sharpPng1 += cpu() - t;
+  t = cpu();
+  bytes.sharpPalette += (await sharp(pixels, raw).png({ palette: true }).toBuffer()).length;
+  totals.sharpPalette += cpu() - t;
+  t = cpu();
+  deflateSync(pixels, { level: 1 });
+  totals.zlibRaw1 += cpu() - t;
+}
+const wall = performance.now() - wallStart;
+
+const per = (ms: number) => `${(ms / CARDS).toFixed(1)} ms`;
+console.log(`${CARDS} cards (${new Set(jobs.map((j) => j.content.kind)).size} kinds), mean SVG ${(svgBytes / CARDS / 1024).toFixed(0)} KiB; CPU time a card (all threads of this process):`);
+console.log(`  satori (layout + SVG)            ${per(totals.satori)}`);
+console.log(`  resvg renderAsync (rasterize)    ${per(totals.resvg)}`);
+console.log(`  RenderedImage.asPng() (encode)   ${per(totals.asPng)}   ${(bytes.asPng / CARDS / 1024).toFixed(0)} KiB`);
+console.log(`  = production path                ${per(totals.satori + totals.resvg + totals.asPng)}`);
+console.log('  alternatives for the encode step:');
+console.log(`    sharp png level 6              ${per(totals.sharpPng6)}   ${(bytes.sharpPng6 / CARDS / 1024).toFixed(0)} KiB`);
+console.log(`    sharp png level 1, no filter   ${per(totals.sharpPng1)}   ${(bytes.sharpPng1 / CARDS / 1024).toFixed(0)} KiB`);
+console.log(`    sharp png palette (quantize)   ${per(totals.sharpPalette)}   ${(bytes.sharpPalette / CARDS / 1024).toFixed(0)} KiB`);
+console.log(`    zlib deflate level 1 of pixels ${per(totals.zlibRaw1)}`);
+console.log(`(wall for the whole loop incl. alternatives: ${(wall / CARDS).toFixed(1)} ms a card)`);
