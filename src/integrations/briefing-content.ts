@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatDiagnostic, summarize } from '../lib/diagnostics.ts';
-import { checkContent, shareBuildModel, type CheckResult } from '../lib/site.ts';
+import { checkContent, contentDirFor, shareBuildModel, type CheckResult } from '../lib/site.ts';
 
 let lastCheck: CheckResult | undefined;
 
@@ -18,6 +18,11 @@ export function briefingContent(): AstroIntegration {
   return {
     name: 'briefing-content',
     hooks: {
+      // Vite only watches the project root; a CONTENT_DIR elsewhere must be watched too, so
+      // that adding, renaming or deleting a briefing refreshes the compiled bodies (glob imports).
+      'astro:server:setup': ({ server }) => {
+        server.watcher.add(contentDirFor(process.cwd()));
+      },
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         updateConfig({

@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { edit, PROJECT_ROOT, tempCorpus } from '../helpers/corpus.ts';
+import { userEnvironment } from '../helpers/user-build.ts';
 
 /**
  * `astro dev` must show edits live: actor pages aggregate positions from other
@@ -29,7 +30,8 @@ describe('astro dev', () => {
     const port = await freePort();
     server = spawn(process.execPath, [astro, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, CONTENT_DIR: corpus.contentDir, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_TODAY: '2026-01-01', ASTRO_CACHE_DIR: path.join(corpus.root, 'astro-cache') },
+      // As a user's shell would start it: vitest's DEV/SSR/MODE variables would leak into import.meta.env.
+      env: userEnvironment({ CONTENT_DIR: corpus.contentDir, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_TODAY: '2026-01-01', ASTRO_CACHE_DIR: path.join(corpus.root, 'astro-cache') }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -66,6 +68,15 @@ describe('astro dev', () => {
     const response = await fetch(`${base}${sitePath}`);
     return { status: response.status, $: cheerio.load(await response.text()) };
   };
+  /** The file watcher reports a rename or deletion a moment later; wait for it as a reader reloading would. */
+  const eventually = async <T>(probe: () => Promise<T>, ok: (value: T) => boolean): Promise<T> => {
+    let value = await probe();
+    for (let attempt = 0; attempt < 20 && !ok(value); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      value = await probe();
+    }
+    return value;
+  };
   const positionIds = async (actor: string) => (await get(`/actors/${actor}/`)).$('article.position[id]').map((_, el) => el.attribs.id).get();
 
   test('drafts are visible in dev', async () => {
@@ -81,7 +92,7 @@ describe('astro dev', () => {
   test('a briefing renamed from .md to .mdx keeps its positions and page', async () => {
     renameSync(path.join(corpus.contentDir, 'briefings/second-round.md'), path.join(corpus.contentDir, 'briefings/second-round.mdx'));
     expect(await positionIds('alice-adams')).toContain('adams-sanctions');
-    const page = await get('/briefings/second-round/');
+    const page = await eventually(() => get('/briefings/second-round/'), (p) => p.status === 200);
     expect(page.status).toBe(200);
     expect(page.$('h1').text()).toBe('Second round');
   });
@@ -89,7 +100,7 @@ describe('astro dev', () => {
   test('a deleted briefing leaves no position behind on actor pages', async () => {
     corpus.remove('briefings/second-round.mdx');
     expect(await positionIds('alice-adams')).not.toContain('adams-sanctions');
-    expect((await get('/briefings/second-round/')).status).toBe(404);
+    expect((await eventually(() => get('/briefings/second-round/'), (p) => p.status === 404)).status).toBe(404);
   });
 
   test('share cards are rendered on request', async () => {

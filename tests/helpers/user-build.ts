@@ -11,6 +11,13 @@ export const TEST_RUNNER_VARIABLES = [
   'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID',
 ] as const;
 
+/** `process.env` without the test runner's variables, plus `extra`: what a child process of a user's shell would see. */
+export function userEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of TEST_RUNNER_VARIABLES) if (!(name in extra)) delete env[name];
+  return env;
+}
+
 /**
  * `buildSite` in the environment of a user's shell or CI: without the variables the
  * test runner adds. `spawnSync` is synchronous, so removing and restoring them around
