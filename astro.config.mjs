@@ -38,7 +38,17 @@ export default defineConfig({
   ],
   vite: {
     // Never inline scripts or assets: the CSP allows only files from this origin.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // MDX output can carry module-level directives ('use client') that the bundler
+        // warns about once per page; that one warning is noise here, every other log is kept.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          handler(level, log);
+        },
+      },
+    },
     // The dev server watches content/ and src/, not build output or benchmark corpora.
     server: { watch: { ignored: ['**/dist/**', '**/bench/.work/**', '**/.scratch/**'] } },
     // Readers' pages ship no framework code, so there are no browser dependencies to pre-bundle;

@@ -22,17 +22,26 @@ export async function renderInPool(requests: RenderRequest[], threads = availabl
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
             const send = () => {
-              if (next >= requests.length) return resolve();
+              if (next >= requests.length) {
+                if (inFlight === 0) resolve();
+                return;
+              }
+              inFlight++;
               const id = next++;
               worker.postMessage({ id, ...requests[id]! } satisfies CardTask);
             };
             worker.on('message', (result: CardResult) => {
               if (!result.ok) return reject(new Error(`Share card ${requests[result.id]!.file} failed: ${result.error}`));
               bytes[result.id] = result.bytes;
+              inFlight--;
               send();
             });
             worker.on('error', reject);
+            // Two cards in flight per worker: while resvg rasterises one on libuv's
+            // thread pool, the worker's own thread lays out the next with satori.
+            send();
             send();
           }),
       ),
