@@ -430,12 +430,7 @@ async function warmOnly(corpus: ReturnType<typeof generateCorpus>, corpusDir: st
   log(`warm: ${sec(warm.wallMs)}, ${warm.cards.rendered} cards re-rendered, peak ${mb(peakRss(warm))}`);
   let base: Awaited<ReturnType<typeof buildBaseline>> | undefined;
   if (!SKIP_BASELINE) {
-    const project = path.join(WORK, 'baseline');
-    rmSync(project, { recursive: true, force: true });
-    cpSync(path.join(ROOT, 'bench/baseline'), project, { recursive: true });
-    writeBaselineBodies(corpus, path.join(project, 'src/bodies'));
-    const bdirs = { project, dist: path.join(WORK, 'baseline-dist'), astroCache: path.join(WORK, 'baseline-cache') };
-    rmSync(bdirs.astroCache, { recursive: true, force: true });
+    const bdirs = prepareBaseline(corpus);
     base = await buildBaseline('baseline-cold', bdirs);
     log(`baseline: ${sec(base.wallMs)}, ${base.pages} pages, peak ${mb(peakRss(base))}`);
   }
@@ -496,12 +491,7 @@ async function main() {
   let baseline: Awaited<ReturnType<typeof buildBaseline>> | undefined;
   let baselineCold: typeof baseline;
   if (!SKIP_BASELINE) {
-    const project = path.join(WORK, 'baseline');
-    rmSync(project, { recursive: true, force: true });
-    cpSync(path.join(ROOT, 'bench/baseline'), project, { recursive: true });
-    writeBaselineBodies(corpus, path.join(project, 'src/bodies'));
-    const bdirs = { project, dist: path.join(WORK, 'baseline-dist'), astroCache: path.join(WORK, 'baseline-cache') };
-    rmSync(bdirs.astroCache, { recursive: true, force: true });
+    const bdirs = prepareBaseline(corpus);
     log('baseline build (cold)…');
     baselineCold = await buildBaseline('baseline-cold', bdirs);
     log(`baseline cold: ${sec(baselineCold.wallMs)}, ${baselineCold.pages} pages, peak ${mb(peakRss(baselineCold))}`);
@@ -567,3 +557,14 @@ async function main() {
 }
 
 if (import.meta.main) await main();
+
+/** A fresh copy of the plain-Astro baseline project with the corpus's bodies, and an empty Astro cache. */
+function prepareBaseline(corpus: Parameters<typeof writeBaselineBodies>[0]) {
+  const project = path.join(WORK, 'baseline');
+  rmSync(project, { recursive: true, force: true });
+  cpSync(path.join(ROOT, 'bench/baseline'), project, { recursive: true });
+  writeBaselineBodies(corpus, path.join(project, 'src/bodies'));
+  const dirs = { project, dist: path.join(WORK, 'baseline-dist'), astroCache: path.join(WORK, 'baseline-cache') };
+  rmSync(dirs.astroCache, { recursive: true, force: true });
+  return dirs;
+}

@@ -1,7 +1,8 @@
 /**
  * Card rendering: layout → satori (SVG, text drawn as paths) → PNG with
- * @resvg/resvg-js. Measured here (bench/rasterizers.ts): resvg's renderAsync
- * about 40 ms a card; sharp (librsvg) 150–200 ms for the same SVG; resvg's
+ * @resvg/resvg-js. Measured here (bench/rasterizers.ts, bench/cards.ts): resvg's
+ * renderAsync about 40 ms a card, PNGs of 45–70 KB; encoding resvg's pixels with
+ * sharp instead of asPng() saved nothing worth a second native library; resvg's
  * synchronous render() leaks its pixel buffer (≈3.5 MB a card) even with GC.
  * So: renderAsync, and a periodic GC because V8 does not see the native
  * buffers' size and would otherwise let them pile up.
