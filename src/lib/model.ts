@@ -85,6 +85,10 @@ export interface Briefing {
   positions: Position[];
   format: 'md' | 'mdx';
   file: string;
+  /** Markdown or MDX source of the body, without the frontmatter. */
+  body: string;
+  /** The body has MDX code (allowed only with BRIEFINGS_ALLOW_MDX_CODE=1), so Astro's MDX runtime renders it. */
+  usesCode: boolean;
   wordCount: number;
   readingMinutes: number;
 }

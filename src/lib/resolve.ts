@@ -183,6 +183,8 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
       positions,
       format: entry.format,
       file: entry.file,
+      body: entry.body,
+      usesCode: entry.analysis.usesCode,
       wordCount: entry.analysis.wordCount,
       readingMinutes: Math.max(1, Math.round(entry.analysis.wordCount / WORDS_PER_MINUTE)),
     });

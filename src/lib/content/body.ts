@@ -52,6 +52,12 @@ export interface BodyAnalysis {
   findings: BodyFinding[];
   /** Words of running text, for the reading-time estimate. */
   wordCount: number;
+  /**
+   * The body has MDX code (`import`/`export`, `{expressions}`, components it
+   * imports), which only Astro's MDX runtime can run. Always reported as a
+   * finding too unless code is allowed.
+   */
+  usesCode: boolean;
 }
 
 /**
@@ -107,15 +113,17 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
     const place = (error as { place?: { line: number; column: number } | { start: { line: number; column: number } } }).place;
     const point = place && 'start' in place ? place.start : place;
     findings.push({ kind: 'syntax', message: `MDX syntax error: ${(error as Error).message.split('\n')[0]}`, ...at(point) });
-    return { uses, findings, wordCount: countWords(body) };
+    return { uses, findings, wordCount: countWords(body), usesCode: false };
   }
 
   const allowCode = options.allowCode === true;
   const defined = allowCode ? namesDefinedByEsm(tree) : new Set<string>();
+  let usesCode = false;
 
   visit(tree, (node: RootContent | Root) => {
     switch (node.type) {
       case 'mdxjsEsm':
+        usesCode = true;
         if (allowCode) return;
         findings.push({
           kind: 'esm',
@@ -125,6 +133,7 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
+        usesCode = true;
         if (allowCode) return;
         findings.push({
           kind: 'expression',
@@ -144,7 +153,9 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
+        if (node.attributes.some(isExpressionAttribute)) usesCode = true;
         if (!(name in BODY_COMPONENTS)) {
+          if (/^[A-Z]/.test(name)) usesCode = true;
           // Lower-case names are HTML elements, which MDX passes through.
           if (/^[A-Z]/.test(name) && !defined.has(name.split('.')[0] ?? name)) {
             findings.push({
@@ -193,7 +204,7 @@ export function analyzeBody(body: string, format: 'md' | 'mdx', lineOffset: numb
 
   // Count block by block: mdast-util-to-string joins blocks with no space, fusing words.
   const text = tree.children.map((block) => blockText(block)).join(' ');
-  return { uses, findings, wordCount: countWords(text) };
+  return { uses, findings, wordCount: countWords(text), usesCode };
 }
 
 /** Names that `import`/`export` statements of the body bind, e.g. an imported component. */
@@ -224,7 +235,7 @@ function checkAttributesForExpressions(
   at: (p: { line: number; column: number } | undefined) => { line: number; column: number },
 ): void {
   for (const attribute of attributes) {
-    if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object')) {
+    if (isExpressionAttribute(attribute)) {
       findings.push({
         kind: 'expression',
         message: 'JavaScript expressions in component attributes are not allowed in a briefing: write the value as a plain "string"',
@@ -232,6 +243,10 @@ function checkAttributesForExpressions(
       });
     }
   }
+}
+
+function isExpressionAttribute(attribute: { type: string; value?: unknown }): boolean {
+  return attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object');
 }
 
 /** Text of a block with its child blocks (list items, table cells) separated by spaces. */

@@ -1,0 +1,87 @@
+/**
+ * The build's body step: fills the compiled-body store (body-cache.ts) with
+ * every body the pages will render, from the cache file of the last build when
+ * the source is unchanged, compiled on worker threads otherwise. Imported by
+ * the integration only, never by pages: they must not bundle worker scripts.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { runInWorkers } from '../workers/pool.ts';
+import { bodyKey, compiledBodiesPending, compiledBodyStore, type BodySource } from './body-cache.ts';
+import { BODY_PIPELINE_VERSION, compileBody, type BodyNode } from './compile-body.ts';
+
+/** Versions of everything that shapes the output; a cache file written by other versions is ignored. */
+function pipelineVersions(): string {
+  const require = createRequire(import.meta.url);
+  const packages = ['@astrojs/markdown-remark', 'remark-gfm', 'remark-mdx', 'remark-smartypants', 'remark-rehype', 'rehype-raw', 'hast-util-to-html', 'shiki'];
+  const versions = packages.map((name) => {
+    try {
+      return `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}`;
+    } catch {
+      return `${name}@?`;
+    }
+  });
+  return [`pipeline@${BODY_PIPELINE_VERSION}`, ...versions].join(' ');
+}
+
+interface CacheFile {
+  versions: string;
+  bodies: Record<string, BodyNode[]>;
+}
+
+/**
+ * Starts `precompileBodies` and lets `compiledBody` wait for it, so compiling
+ * on worker threads overlaps with Astro bundling the pages.
+ */
+export function startPrecompile(bodies: BodySource[], cacheFile: string): Promise<PrecompileStats> {
+  const running = precompileBodies(bodies, cacheFile);
+  compiledBodiesPending(running);
+  return running;
+}
+
+export interface PrecompileStats {
+  compiled: number;
+  reused: number;
+}
+
+/**
+ * Fills the store with every body the build will render: reused from
+ * `cacheFile` when the source is unchanged, compiled on worker threads
+ * otherwise. Rewrites the cache file with exactly these bodies, so it never
+ * grows with deleted or edited briefings.
+ */
+export async function precompileBodies(bodies: BodySource[], cacheFile: string, options: { threads?: number } = {}): Promise<PrecompileStats> {
+  const versions = pipelineVersions();
+  let cached: CacheFile['bodies'] = {};
+  try {
+    const file = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+    if (file.versions === versions) cached = file.bodies;
+  } catch {
+    // No cache yet, or unreadable: compile everything.
+  }
+  const keys = bodies.map(bodyKey);
+  const missing: number[] = [];
+  keys.forEach((key, i) => {
+    const hit = compiledBodyStore().get(key) ?? cached[key];
+    if (hit) compiledBodyStore().set(key, hit);
+    else missing.push(i);
+  });
+  const tasks = missing.map((i) => bodies[i]!);
+  // A few bodies compile faster here than worker threads start.
+  const compiled =
+    tasks.length < 40
+      ? await Promise.all(tasks.map((b) => compileBody(b.source, b.format, b.fileName)))
+      : await runInWorkers<BodySource, BodyNode[]>(new URL('./compile-worker.ts', import.meta.url), tasks, {
+          threads: options.threads,
+          describe: (i) => `Compiling ${tasks[i]!.fileName}`,
+        });
+  missing.forEach((i, n) => compiledBodyStore().set(keys[i]!, compiled[n]!));
+
+  const next: CacheFile = { versions, bodies: Object.fromEntries(keys.map((key) => [key, compiledBodyStore().get(key)!])) };
+  mkdirSync(path.dirname(cacheFile), { recursive: true });
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(next));
+  renameSync(temporary, cacheFile);
+  return { compiled: missing.length, reused: bodies.length - missing.length };
+}
