@@ -28,6 +28,9 @@ export default defineConfig({
     // GFM comes from our pinned remark-gfm rather than the processor's built-in copy.
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCiteContext] }),
   },
+  // Pages whose getStaticPaths gives a cacheKey (lib/cache-key.ts) are copied from the
+  // last build when their key and code are unchanged: a correction rebuilds what it touches.
+  experimental: { incrementalBuild: true },
   integrations: [
     briefingContent(),
     mdx(),

@@ -3,15 +3,15 @@
  * Country) and positions (Quotation). Plain objects here; serialised once,
  * escaped so that text like "</script>" can never end the data block.
  */
-import type { Actor, Briefing, Position, SiteModel } from './model.ts';
+import type { Actor, Briefing, Position, SiteModel, Source } from './model.ts';
 import { routes } from './urls.ts';
 
 type Absolute = (sitePath: string) => string;
 type JsonLd = Record<string, unknown>;
 
-const actorType = (actor: Actor) => ({ person: 'Person', organization: 'Organization', country: 'Country' })[actor.kind];
+const actorType = (actor: Pick<Actor, 'kind'>) => ({ person: 'Person', organization: 'Organization', country: 'Country' })[actor.kind];
 
-export function actorRef(actor: Actor, abs: Absolute): JsonLd {
+export function actorRef(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absolute): JsonLd {
   return { '@type': actorType(actor), '@id': `${abs(routes.actor(actor.id))}#actor`, name: actor.name, url: abs(routes.actor(actor.id)) };
 }
 
@@ -54,9 +54,13 @@ export function actorJsonLd(actor: Actor, model: SiteModel, abs: Absolute): Json
   };
 }
 
-export function positionJsonLd(position: Position, model: SiteModel, abs: Absolute): JsonLd {
-  const actor = model.actorById.get(position.actorId)!;
-  const briefing = model.briefingBySlug.get(position.briefingSlug)!;
+export function positionJsonLd(
+  position: Position,
+  actor: Pick<Actor, 'id' | 'name' | 'kind'>,
+  briefing: Pick<Briefing, 'slug' | 'title'>,
+  sources: readonly Source[],
+  abs: Absolute,
+): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'Quotation',
@@ -67,7 +71,7 @@ export function positionJsonLd(position: Position, model: SiteModel, abs: Absolu
     creator: actorRef(actor, abs),
     dateCreated: position.date,
     ...(position.topic ? { about: position.topic } : {}),
-    isBasedOn: briefing.sources.filter((s) => position.sourceIds.includes(s.id)).map((s) => ({ '@type': 'CreativeWork', name: s.title, url: s.url })),
+    isBasedOn: sources.map((s) => ({ '@type': 'CreativeWork', name: s.title, url: s.url })),
     isPartOf: { '@type': 'NewsArticle', headline: briefing.title, url: abs(routes.briefing(briefing.slug)) },
   };
 }

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BuildResult } from '../helpers/build.ts';
+import { edit, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
+import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(prefix, entry.name);
+    return entry.isDirectory() ? listFiles(dir, relative) : [relative];
+  });
+}
+
+/** Files that differ between two output folders, with the first difference of a few. */
+function differences(a: string, b: string): string[] {
+  const digest = (dir: string) => new Map(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+  const [x, y] = [digest(a), digest(b)];
+  const report = [
+    ...[...x.keys()].filter((f) => !y.has(f)).map((f) => `only in the incremental build: ${f}`),
+    ...[...y.keys()].filter((f) => !x.has(f)).map((f) => `only in the full build: ${f}`),
+  ];
+  const changed = [...x.keys()].filter((f) => y.has(f) && x.get(f) !== y.get(f));
+  for (const file of changed.slice(0, 5)) {
+    const [p, q] = [readFileSync(path.join(a, file), 'utf8'), readFileSync(path.join(b, file), 'utf8')];
+    let i = 0;
+    while (i < p.length && p[i] === q[i]) i++;
+    report.push(`differs: ${file} at ${i}:\n  incremental: ${JSON.stringify(p.slice(Math.max(0, i - 80), i + 80))}\n  full:        ${JSON.stringify(q.slice(Math.max(0, i - 80), i + 80))}`);
+  }
+  report.push(...changed.slice(5).map((f) => `differs: ${f}`));
+  return report;
+}
+
+const PAGES_DIR = path.resolve(import.meta.dirname, '../../src/pages');
+
+/** Pages (.astro) whose getStaticPaths gives a cacheKey. */
+const keyedPages = () =>
+  listFiles(PAGES_DIR).filter((f) => f.endsWith('.astro') && /cacheKey:/.test(readFileSync(path.join(PAGES_DIR, f), 'utf8')));
+
+/** Pages the build copied from the incremental cache instead of rendering. */
+const reusedPages = (result: BuildResult) => result.output.split('\n').filter((line) => /\((restored|cached)\)/.test(line));
+
+/**
+ * A publishing machine keeps its output and cache folders between builds, so most
+ * pages of a rebuild are copied from the last one. Whatever the edit, the result
+ * must be exactly what a clean build of the same content gives.
+ */
+describe('incremental rebuilds', () => {
+  let corpus: TempCorpus;
+  let outDir: string;
+  let unchanged: BuildResult;
+  let incremental: BuildResult;
+  let full: BuildResult;
+
+  beforeAll(() => {
+    corpus = tempCorpus('basic');
+    outDir = mkdtempSync(path.join(tmpdir(), 'briefing-incremental-'));
+    const build = (dir?: string) => {
+      const result = buildAsUser({ contentDir: corpus.contentDir, outDir: dir });
+      if (!result.ok) throw new Error(`astro build failed:\n${result.output}`);
+      return result;
+    };
+    build(outDir);
+    unchanged = build(outDir);
+
+    // Edits that reach pages other than the edited file's own: an actor's name (every
+    // page quoting them), a briefing title and a source title (their position pages),
+    // a stance (the actor's other position pages list it). Bob Brown's position is untouched.
+    edit(corpus, 'actors/alice-adams.md', 'name: Alice Adams', 'name: Alicia Adams');
+    edit(corpus, 'briefings/second-round.md', 'title: Second round', 'title: Second round, resumed');
+    edit(corpus, 'briefings/second-round.md', 'title: Second wire', 'title: Second wire report');
+    edit(corpus, 'briefings/second-round.md', 'stance: Adams threatens sanctions.', 'stance: Adams now backs targeted sanctions.');
+    incremental = build(outDir);
+    full = build();
+  });
+
+  afterAll(() => {
+    removeBuild(incremental);
+    removeBuild(full);
+    corpus?.cleanup();
+  });
+
+  test('a page with a cacheKey renders from its props alone: nothing after getStaticPaths reads the site', () => {
+    expect(keyedPages().length).toBeGreaterThan(0);
+    for (const page of keyedPages()) {
+      const source = readFileSync(path.join(PAGES_DIR, page), 'utf8');
+      const [, template = ''] = source.split('satisfies GetStaticPaths;');
+      expect(template, page).not.toMatch(/\bsite\(\)|getSite\(|\bmodel\b/);
+    }
+  });
+
+  test('a rebuild of unchanged content copies every position page from the last build', () => {
+    const positions = listFiles(unchanged.outDir).filter((f) => f.startsWith(`positions${path.sep}`) && f.endsWith('index.html') && f !== path.join('positions', 'index.html'));
+    expect(positions.length).toBeGreaterThan(2);
+    const reused = reusedPages(unchanged);
+    for (const page of positions) expect(reused.some((line) => line.includes(`/${page.split(path.sep).join('/')}`)), page).toBe(true);
+  });
+
+  test('after edits to actors, titles, sources and stances, the incremental build equals a clean build', () => {
+    expect(reusedPages(incremental).some((line) => line.includes('/positions/brown-hopeful/'))).toBe(true);
+    expect(reusedPages(incremental).some((line) => line.includes('/positions/adams-no-deal/'))).toBe(false);
+    expect(differences(incremental.outDir, full.outDir)).toEqual([]);
+  });
+});
