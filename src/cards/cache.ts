@@ -5,28 +5,17 @@
  * a different key.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageVersions } from '../lib/package-versions.ts';
 import { fontsFor } from './fonts.ts';
 import { TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
 
-const require = createRequire(import.meta.url);
 const RENDER_PACKAGES = ['satori', '@resvg/resvg-js', '@fontsource/inter', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc'];
-
-let rendererFingerprint: string | undefined;
-function fingerprint(): string {
-  rendererFingerprint ??= RENDER_PACKAGES.map((pkg) => {
-    const manifest = JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string };
-    return `${pkg}@${manifest.version}`;
-  }).join(',');
-  return rendererFingerprint;
-}
 
 export function cardKey(content: CardContent): string {
   const fonts = fontsFor(cardStrings(content)).files;
   return createHash('sha256')
-    .update(JSON.stringify({ template: TEMPLATE_VERSION, renderer: fingerprint(), fonts, content }))
+    .update(JSON.stringify({ template: TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), fonts, content }))
     .digest('hex')
     .slice(0, 32);
 }

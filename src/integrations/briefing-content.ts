@@ -51,7 +51,11 @@ export function briefingContent(): AstroIntegration {
           },
         });
         if (command !== 'build' && command !== 'dev') return;
-        const result = checkContent({ includeDrafts: command === 'dev' });
+        const cacheDir = fileURLToPath(config.cacheDir);
+        const result = checkContent({
+          includeDrafts: command === 'dev',
+          analysisCacheFile: command === 'build' ? path.join(cacheDir, 'briefing-analyses.json') : undefined,
+        });
         lastCheck = command === 'build' ? result : undefined;
         for (const d of result.diagnostics) {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
@@ -61,7 +65,7 @@ export function briefingContent(): AstroIntegration {
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
         logger.info(`content checked in ${ms} ms: ${result.model.briefings.length} briefings, ${result.model.actors.length} actors, ${summarize(result.diagnostics)}`);
         if (command === 'build') {
-          const cacheFile = path.join(fileURLToPath(config.cacheDir), 'briefing-bodies.json');
+          const cacheFile = path.join(cacheDir, 'briefing-bodies.json');
           const started = performance.now();
           compiling = startPrecompile(bodiesToCompile(result.model), cacheFile);
           compiling.then(

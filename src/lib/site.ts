@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadContent, type BodyAnalyzer } from './content/load.ts';
+import { cachingAnalyzer } from './content/analysis-cache.ts';
+import { inlineBodyAnalyzer, loadContent, type BodyAnalyzer } from './content/load.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { SiteModel } from './model.ts';
 import { resolveSite } from './resolve.ts';
@@ -25,6 +26,8 @@ export interface CheckOptions {
   allowMdxCode?: boolean;
   /** How briefing bodies are analyzed; `npm run check` spreads a large corpus over worker threads. */
   bodyAnalyzer?: BodyAnalyzer;
+  /** Keep body analyses in this file between runs (the build does; see content/analysis-cache.ts). */
+  analysisCacheFile?: string;
 }
 
 /** `allowMdxCode` as set by the environment: `BRIEFINGS_ALLOW_MDX_CODE=1` (or `true`). */
@@ -49,10 +52,10 @@ export function checkContent(options: CheckOptions = {}): CheckResult {
   const root = path.resolve(options.root ?? process.cwd());
   const contentDir = contentDirFor(root, options.contentDir);
   const started = performance.now();
-  const loaded = loadContent(contentDir, root, {
-    allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(),
-    bodyAnalyzer: options.bodyAnalyzer,
-  });
+  const inner = options.bodyAnalyzer ?? inlineBodyAnalyzer();
+  const caching = options.analysisCacheFile ? cachingAnalyzer(inner, options.analysisCacheFile) : undefined;
+  const loaded = loadContent(contentDir, root, { allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(), bodyAnalyzer: caching ?? inner });
+  caching?.save();
   const loadedAt = performance.now();
   const { model, diagnostics } = resolveSite(loaded, {
     includeDrafts: options.includeDrafts ?? false,

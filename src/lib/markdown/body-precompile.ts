@@ -4,31 +4,15 @@
  * the source is unchanged, compiled on worker threads otherwise. Imported by
  * the integration only, never by pages: they must not bundle worker scripts.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { readCacheFile, writeCacheFile } from '../json-cache-file.ts';
+import { packageVersions } from '../package-versions.ts';
 import { runInWorkers } from '../workers/pool.ts';
 import { bodyKey, compiledBodiesPending, compiledBodyStore, type BodySource } from './body-cache.ts';
 import { BODY_PIPELINE_VERSION, compileBody, type BodyNode } from './compile-body.ts';
 
 /** Versions of everything that shapes the output; a cache file written by other versions is ignored. */
-function pipelineVersions(): string {
-  const require = createRequire(import.meta.url);
-  const packages = ['@astrojs/markdown-remark', 'remark-gfm', 'remark-mdx', 'remark-smartypants', 'remark-rehype', 'rehype-raw', 'hast-util-to-html', 'shiki'];
-  const versions = packages.map((name) => {
-    try {
-      return `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}`;
-    } catch {
-      return `${name}@?`;
-    }
-  });
-  return [`pipeline@${BODY_PIPELINE_VERSION}`, ...versions].join(' ');
-}
-
-interface CacheFile {
-  versions: string;
-  bodies: Record<string, BodyNode[]>;
-}
+const pipelineVersions = () =>
+  `pipeline@${BODY_PIPELINE_VERSION} ${packageVersions(['@astrojs/markdown-remark', 'remark-gfm', 'remark-mdx', 'remark-smartypants', 'remark-rehype', 'rehype-raw', 'hast-util-to-html', 'shiki'])}`;
 
 /**
  * Starts `precompileBodies` and lets `compiledBody` wait for it, so compiling
@@ -53,17 +37,11 @@ export interface PrecompileStats {
  */
 export async function precompileBodies(bodies: BodySource[], cacheFile: string, options: { threads?: number } = {}): Promise<PrecompileStats> {
   const versions = pipelineVersions();
-  let cached: CacheFile['bodies'] = {};
-  try {
-    const file = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
-    if (file.versions === versions) cached = file.bodies;
-  } catch {
-    // No cache yet, or unreadable: compile everything.
-  }
+  const cached = readCacheFile<BodyNode[]>(cacheFile, versions);
   const keys = bodies.map(bodyKey);
   const missing: number[] = [];
   keys.forEach((key, i) => {
-    const hit = compiledBodyStore().get(key) ?? cached[key];
+    const hit = compiledBodyStore().get(key) ?? cached.get(key);
     if (hit) compiledBodyStore().set(key, hit);
     else missing.push(i);
   });
@@ -78,10 +56,6 @@ export async function precompileBodies(bodies: BodySource[], cacheFile: string, 
         });
   missing.forEach((i, n) => compiledBodyStore().set(keys[i]!, compiled[n]!));
 
-  const next: CacheFile = { versions, bodies: Object.fromEntries(keys.map((key) => [key, compiledBodyStore().get(key)!])) };
-  mkdirSync(path.dirname(cacheFile), { recursive: true });
-  const temporary = `${cacheFile}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(next));
-  renameSync(temporary, cacheFile);
+  writeCacheFile(cacheFile, versions, keys.map((key) => [key, compiledBodyStore().get(key)!]));
   return { compiled: missing.length, reused: bodies.length - missing.length };
 }

@@ -1,0 +1,30 @@
+/**
+ * A build cache kept as one JSON file of entries by key, stamped with the
+ * versions of whatever produced them: a file from other versions reads as empty.
+ * One file, not one per entry: a thousand bodies load in one read.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+interface CacheFile<T> {
+  versions: string;
+  entries: Record<string, T>;
+}
+
+export function readCacheFile<T>(file: string, versions: string): Map<string, T> {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile<T>;
+    if (parsed.versions === versions && parsed.entries && typeof parsed.entries === 'object') return new Map(Object.entries(parsed.entries));
+  } catch {
+    // Missing or unreadable: start empty.
+  }
+  return new Map();
+}
+
+/** Replaces the file atomically (write, then rename), so a crash never leaves half a cache. */
+export function writeCacheFile<T>(file: string, versions: string, entries: Iterable<[string, T]>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ versions, entries: Object.fromEntries(entries) } satisfies CacheFile<T>));
+  renameSync(temporary, file);
+}
