@@ -10,7 +10,7 @@ import { packageVersions } from '../lib/package-versions.ts';
 import { fontsFor } from './fonts.ts';
 import { TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
 
-const RENDER_PACKAGES = ['satori', '@resvg/resvg-js', '@fontsource/inter', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc'];
+const RENDER_PACKAGES = ['satori', 'sharp', '@fontsource/inter', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc'];
 
 export function cardKey(content: CardContent): string {
   const fonts = fontsFor(cardStrings(content)).files;

@@ -12,7 +12,7 @@ export interface RenderRequest {
 export async function renderInPool(requests: RenderRequest[], threads?: number): Promise<{ bytes: number[] }> {
   const bytes = await runInWorkers<RenderRequest, number>(new URL('./worker.ts', import.meta.url), requests, {
     threads,
-    // While resvg rasterises one card on libuv's thread pool, the worker's own thread lays out the next with satori.
+    // While sharp rasterises one card on libuv's thread pool, the worker's own thread lays out the next with satori.
     inFlight: 2,
     describe: (i) => `Share card ${requests[i]!.file}`,
   });

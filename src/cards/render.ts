@@ -1,18 +1,22 @@
 /**
- * Card rendering: layout → satori (SVG, text drawn as paths) → PNG with
- * @resvg/resvg-js. Measured here (bench/rasterizers.ts, bench/cards.ts): resvg's
- * renderAsync about 40 ms a card, PNGs of 45–70 KB; encoding resvg's pixels with
- * sharp instead of asPng() saved nothing worth a second native library; resvg's
- * synchronous render() leaks its pixel buffer (≈3.5 MB a card) even with GC.
- * So: renderAsync, and a periodic GC because V8 does not see the native
- * buffers' size and would otherwise let them pile up.
+ * Card rendering: layout → satori (SVG, text drawn as paths) → PNG with sharp
+ * (libvips, librsvg). Measured on this project's cards (bench/rasterizers.ts):
+ * sharp rasterises and encodes a card in about 20–25 ms of CPU, @resvg/resvg-js's
+ * renderAsync in about 40–50 ms, which made resvg most of a card's cost. The
+ * alpha channel is dropped (cards are opaque): smaller PNGs, faster encoding.
  */
-import { renderAsync } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import satori from 'satori';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { fontsFor } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardContent } from './layout.ts';
+
+// Cards are rendered one per core already (cards/pool.ts): more libvips threads per
+// card would only compete with the other worker. Nothing is ever rendered twice, so
+// libvips' operation cache would only hold memory.
+sharp.concurrency(1);
+sharp.cache(false);
 
 export async function renderCardSvg(card: CardContent): Promise<string> {
   const { fonts, family } = fontsFor(cardStrings(card));
@@ -20,12 +24,14 @@ export async function renderCardSvg(card: CardContent): Promise<string> {
   return satori(cardLayout(card, family) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
 }
 
+// libvips' pixel buffers live outside V8's heap, so V8 underestimates the garbage a
+// batch of cards leaves behind; an occasional full collection keeps a worker flat.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 let sinceCollect = 0;
 
 export async function svgToPng(svg: string): Promise<Buffer> {
-  const png = (await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })).asPng();
+  const png = await sharp(Buffer.from(svg)).removeAlpha().png().toBuffer();
   if (++sinceCollect >= 25) {
     sinceCollect = 0;
     collectGarbage();

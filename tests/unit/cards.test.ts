@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildCards } from '../../src/cards/build.ts';
 import { cardKey } from '../../src/cards/cache.ts';
@@ -129,11 +129,13 @@ describe('renderCardPng', () => {
     const card = (title: string): CardContent => ({ kind: 'page', siteName: 'Desk', label: 'Actor', title, subtitle: ' ', footer: ' ' });
     // Dark pixels in the title band: text is drawn in ink on paper.
     const ink = async (title: string) => {
-      const { pixels, width } = new Resvg(await renderCardSvg(card(title))).render();
+      // The published PNG, decoded: what a reader's browser shows.
+      const { data: pixels, info } = await sharp(await renderCardPng(card(title))).raw().toBuffer({ resolveWithObject: true });
+      const { width, channels } = info;
       let dark = 0;
       for (let y = 150; y < 420; y++) {
         for (let x = 100; x < 1100; x++) {
-          const i = (y * width + x) * 4;
+          const i = (y * width + x) * channels;
           if (pixels[i]! < 100 && pixels[i + 1]! < 100 && pixels[i + 2]! < 100) dark++;
         }
       }

@@ -13,7 +13,7 @@ export interface PoolOptions {
   threads?: number;
   /**
    * Tasks sent to a worker before its first reply. Two keep a worker busy when a
-   * task waits on libuv's thread pool (resvg's renderAsync) half of its time.
+   * task waits on libuv's thread pool (sharp's rasteriser) much of its time.
    */
   inFlight?: number;
   /** Names the failing task in the error. */
