@@ -4,6 +4,8 @@
  * APIs (textContent), never innerHTML with index data, except Pagefind's
  * excerpt, whose only markup is <mark> and which we rebuild safely.
  */
+import { SEARCH_BUNDLES } from '../lib/search-bundles.ts';
+
 interface PagefindResult {
   url: string;
   excerpt: string;
@@ -11,6 +13,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   options(o: { baseUrl: string }): Promise<void>;
+  mergeIndex(bundlePath: string): Promise<void>;
   search(q: string): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
 }
 
@@ -43,9 +46,12 @@ export async function runSearchPage(): Promise<void> {
 
   const load = async () => {
     if (!pagefind) {
-      const url = `${base.replace(/\/$/, '')}/pagefind/pagefind.js`;
-      pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+      const root = base.replace(/\/$/, '');
+      const [main, ...others] = SEARCH_BUNDLES;
+      pagefind = (await import(/* @vite-ignore */ `${root}/${main.dir}/pagefind.js`)) as Pagefind;
       await pagefind.options({ baseUrl: base });
+      // The index is written in parts (lib/search-bundles.ts); results come back as one list.
+      for (const bundle of others) await pagefind.mergeIndex(`${root}/${bundle.dir}/`);
     }
     return pagefind;
   };

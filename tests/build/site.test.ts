@@ -262,6 +262,18 @@ describe('frontmatter text in pages', () => {
   });
 });
 
+describe('search index', () => {
+  test('every page marked for search is in exactly one of the search bundles: positions in one, the rest in the other', () => {
+    const marked = htmlFiles(build).filter((file) => load(build, file)('[data-pagefind-body]').length > 0);
+    const positions = marked.filter((file) => /^positions\/[^/]+\/index\.html$/.test(file));
+    expect(positions.length).toBe(POSITIONS.length);
+    const line = /search index: (\d+) pages in pagefind\/, (\d+) pages in pagefind-positions\//.exec(build.output);
+    expect(line, build.output).not.toBeNull();
+    expect([Number(line![1]), Number(line![2])]).toEqual([marked.length - positions.length, positions.length]);
+    for (const bundle of ['pagefind', 'pagefind-positions']) expect(build.exists(`/${bundle}/pagefind-entry.json`), bundle).toBe(true);
+  });
+});
+
 describe('drafts', () => {
   const secrets = ['DRAFTSECRET', 'secret-plan', 'adams-draft-position'];
 
