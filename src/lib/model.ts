@@ -83,6 +83,8 @@ export interface Briefing {
   actorIds: ActorId[];
   sources: Source[];
   positions: Position[];
+  /** Positions the body quotes with `<Position id>`, in order (any briefing's). */
+  embeds: PositionId[];
   format: 'md' | 'mdx';
   file: string;
   /** Markdown or MDX source of the body, without the frontmatter. */

@@ -142,6 +142,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
       if (checkActor(id, located(['actors', i]), `actors.${i}`)) involve(id);
     });
 
+    const embeds: PositionId[] = [];
     for (const use of entry.analysis.uses) {
       const attribute = use.name === 'Cite' ? 'source' : 'id';
       if (use.ref === undefined) {
@@ -160,7 +161,10 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
         const cited = sources.find((s) => s.id === use.ref);
         if (cited) cited.citeCount += 1;
       }
-      if (use.name === 'Position') pendingPositionRefs.push({ briefing: entry, id: use.ref, where: use });
+      if (use.name === 'Position') {
+        pendingPositionRefs.push({ briefing: entry, id: use.ref, where: use });
+        embeds.push(use.ref as PositionId);
+      }
     }
 
     sources.forEach((source) => {
@@ -181,6 +185,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
       actorIds: involved,
       sources,
       positions,
+      embeds,
       format: entry.format,
       file: entry.file,
       body: entry.body,

@@ -15,7 +15,7 @@ export function actorRef(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absolu
   return { '@type': actorType(actor), '@id': `${abs(routes.actor(actor.id))}#actor`, name: actor.name, url: abs(routes.actor(actor.id)) };
 }
 
-export function briefingJsonLd(briefing: Briefing, model: SiteModel, abs: Absolute, imageUrl: string, publisher: string): JsonLd {
+export function briefingJsonLd(briefing: Briefing, actors: readonly Pick<Actor, 'id' | 'name' | 'kind'>[], abs: Absolute, imageUrl: string, publisher: string): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -30,7 +30,7 @@ export function briefingJsonLd(briefing: Briefing, model: SiteModel, abs: Absolu
     publisher: { '@type': 'Organization', name: publisher },
     keywords: briefing.topics.join(', ') || undefined,
     wordCount: briefing.wordCount,
-    about: briefing.actorIds.map((id) => actorRef(model.actorById.get(id)!, abs)),
+    about: actors.map((actor) => actorRef(actor, abs)),
     citation: briefing.sources.map((s) => ({
       '@type': 'CreativeWork',
       name: s.title,

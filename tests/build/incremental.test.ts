@@ -56,6 +56,35 @@ describe('incremental rebuilds', () => {
 
   beforeAll(() => {
     corpus = tempCorpus('basic');
+    // A briefing whose page shows other briefings' positions: one its body quotes
+    // with <Position id>, and the earlier position one of its own follows.
+    corpus.write(
+      'briefings/third-round.mdx',
+      [
+        '---',
+        'title: Third round',
+        'summary: Brown hardens his line.',
+        'date: 2022-01-15',
+        'sources:',
+        '  - id: wire3',
+        '    title: Third wire',
+        '    publisher: Example Wire',
+        '    url: https://example.org/wire3',
+        'positions:',
+        '  - id: brown-firmer',
+        '    actor: bob-brown',
+        '    stance: Brown now wants guarantees first.',
+        '    follows: brown-hopeful',
+        '    change: hardens',
+        '    sources: [wire3]',
+        '---',
+        '',
+        'Recall what the minister said:<Cite source="wire3" />',
+        '',
+        '<Position id="adams-no-deal" />',
+        '',
+      ].join('\n'),
+    );
     outDir = mkdtempSync(path.join(tmpdir(), 'briefing-incremental-'));
     const build = (dir?: string) => {
       const result = buildAsUser({ contentDir: corpus.contentDir, outDir: dir });
@@ -66,12 +95,14 @@ describe('incremental rebuilds', () => {
     unchanged = build(outDir);
 
     // Edits that reach pages other than the edited file's own: an actor's name (every
-    // page quoting them), a briefing title and a source title (their position pages),
-    // a stance (the actor's other position pages list it). Bob Brown's position is untouched.
+    // page quoting them), a source title (its position pages), a stance (the actor's other
+    // position pages list it). Bob Brown's positions are untouched, and so are the
+    // neighbours and the own data of third-round, which is between the two others in time.
     edit(corpus, 'actors/alice-adams.md', 'name: Alice Adams', 'name: Alicia Adams');
-    edit(corpus, 'briefings/second-round.md', 'title: Second round', 'title: Second round, resumed');
     edit(corpus, 'briefings/second-round.md', 'title: Second wire', 'title: Second wire report');
     edit(corpus, 'briefings/second-round.md', 'stance: Adams threatens sanctions.', 'stance: Adams now backs targeted sanctions.');
+    // A quote: its own briefing's page and third-round's, which quotes the position in its body.
+    edit(corpus, 'briefings/first-talks.mdx', "& there won't be one soon.", "& there won't be one this year.");
     incremental = build(outDir);
     full = build();
   });
@@ -91,15 +122,16 @@ describe('incremental rebuilds', () => {
     }
   });
 
-  test('a rebuild of unchanged content copies every position page from the last build', () => {
-    const positions = listFiles(unchanged.outDir).filter((f) => f.startsWith(`positions${path.sep}`) && f.endsWith('index.html') && f !== path.join('positions', 'index.html'));
-    expect(positions.length).toBeGreaterThan(2);
+  test('a rebuild of unchanged content copies every position and briefing page from the last build', () => {
+    const pages = listFiles(unchanged.outDir).filter((f) => /^(positions|briefings)\/[^/]+\/index\.html$/.test(f.split(path.sep).join('/')));
+    expect(pages.length).toBeGreaterThan(6);
     const reused = reusedPages(unchanged);
-    for (const page of positions) expect(reused.some((line) => line.includes(`/${page.split(path.sep).join('/')}`)), page).toBe(true);
+    for (const page of pages) expect(reused.some((line) => line.includes(`/${page.split(path.sep).join('/')}`)), page).toBe(true);
   });
 
-  test('after edits to actors, titles, sources and stances, the incremental build equals a clean build', () => {
+  test('after edits to an actor, a source, a stance and a quote, the incremental build equals a clean build', () => {
     expect(reusedPages(incremental).some((line) => line.includes('/positions/brown-hopeful/'))).toBe(true);
+    expect(reusedPages(incremental).some((line) => line.includes('/positions/brown-firmer/'))).toBe(true);
     expect(reusedPages(incremental).some((line) => line.includes('/positions/adams-no-deal/'))).toBe(false);
     expect(differences(incremental.outDir, full.outDir)).toEqual([]);
   });

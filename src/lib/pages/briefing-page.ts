@@ -1,0 +1,67 @@
+/**
+ * What a briefing page (`/briefings/<slug>/`) renders, looked up once in
+ * getStaticPaths, and its incremental-build key (lib/cache-key.ts).
+ *
+ * Unlike a position page, a briefing page also renders components that look
+ * the site up themselves: position cards, and the Actor, Position and Cite calls
+ * in its body. The key therefore covers what those read as well: every position
+ * shown (its own and the ones the body quotes), the position each of them
+ * follows, their actors and their briefings' titles and sources.
+ */
+import { bodyKey } from '../markdown/body-cache.ts';
+import { briefingFileName } from '../bodies.ts';
+import type { Actor, Briefing, Position, PositionId, SiteModel } from '../model.ts';
+import { whatChanged } from '../relations.ts';
+import { cacheKeyOf } from '../cache-key.ts';
+
+type ActorSummary = Omit<Actor, 'bio'>;
+type BriefingLink = Pick<Briefing, 'slug' | 'title'>;
+
+export interface BriefingPageProps {
+  briefing: Briefing;
+  /** Briefings are newest first: "newer" is the one before in that order. */
+  newer?: BriefingLink;
+  older?: BriefingLink;
+  /** Everyone involved, in the briefing's order. */
+  actors: ActorSummary[];
+  /** Positions here that harden, soften or reverse an earlier one, with it. */
+  changes: { position: Position; earlier: Position; actorName: string }[];
+}
+
+const withoutBio = ({ bio: _bio, ...actor }: Actor): ActorSummary => actor;
+const link = (briefing: Briefing | undefined): BriefingLink | undefined => briefing && { slug: briefing.slug, title: briefing.title };
+
+export function briefingPageProps(model: SiteModel, briefing: Briefing, newer?: Briefing, older?: Briefing): BriefingPageProps {
+  return {
+    briefing,
+    newer: link(newer),
+    older: link(older),
+    actors: briefing.actorIds.map((id) => withoutBio(model.actorById.get(id)!)),
+    changes: whatChanged(model, briefing).map(({ position, earlier }) => ({ position, earlier, actorName: model.actorById.get(position.actorId)!.name })),
+  };
+}
+
+/**
+ * The page's key, or undefined when it must always be rendered: a body with MDX
+ * code runs through Astro's MDX runtime, whose imports the key cannot see.
+ */
+export function briefingPageKey(model: SiteModel, props: BriefingPageProps): string | undefined {
+  const { briefing } = props;
+  if (briefing.usesCode) return undefined;
+  const shown = new Map<PositionId, Position>();
+  const show = (position: Position | undefined) => {
+    if (!position || shown.has(position.id)) return;
+    shown.set(position.id, position);
+    if (position.follows) shown.set(position.follows, model.positionById.get(position.follows)!);
+  };
+  briefing.positions.forEach(show);
+  briefing.embeds.forEach((id) => show(model.positionById.get(id)));
+  const positions = [...shown.values()];
+  const actors = [...new Set(positions.map((p) => p.actorId))].map((id) => withoutBio(model.actorById.get(id)!));
+  const homes = [...new Set(positions.map((p) => p.briefingSlug))].map((slug) => {
+    const home = model.briefingBySlug.get(slug)!;
+    return { slug, title: home.title, sources: home.sources };
+  });
+  const body = bodyKey({ source: briefing.body, format: briefing.format, fileName: briefingFileName(briefing) });
+  return cacheKeyOf({ props, body, positions, actors, homes });
+}
