@@ -4,6 +4,8 @@
  * sharp rasterises and encodes a card in about 20–25 ms of CPU, @resvg/resvg-js's
  * renderAsync in about 40–50 ms, which made resvg most of a card's cost. The
  * alpha channel is dropped (cards are opaque): smaller PNGs, faster encoding.
+ * zlib level 4 instead of 6: about 3 ms less CPU a card for PNGs about 5% larger
+ * (still far below the 150 KB the share previews allow).
  */
 import sharp from 'sharp';
 import satori from 'satori';
@@ -31,7 +33,7 @@ const collectGarbage = runInNewContext('gc') as () => void;
 let sinceCollect = 0;
 
 export async function svgToPng(svg: string): Promise<Buffer> {
-  const png = await sharp(Buffer.from(svg)).removeAlpha().png().toBuffer();
+  const png = await sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 4 }).toBuffer();
   if (++sinceCollect >= 25) {
     sinceCollect = 0;
     collectGarbage();
