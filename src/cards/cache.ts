@@ -1,6 +1,6 @@
 /**
  * Cards are cached by a hash of everything that decides their pixels: the text,
- * the template version, the font files and the renderer versions. Same inputs →
+ * the template version, the font files, the renderer versions and the PNG options. Same inputs →
  * same file name, so the cache cannot serve a stale card: any change of input is
  * a different key.
  */
@@ -9,13 +9,14 @@ import path from 'node:path';
 import { packageVersions } from '../lib/package-versions.ts';
 import { fontsFor } from './fonts.ts';
 import { TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
+import { PNG_OPTIONS } from './render.ts';
 
 const RENDER_PACKAGES = ['satori', 'sharp', '@fontsource/inter', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc'];
 
 export function cardKey(content: CardContent): string {
   const fonts = fontsFor(cardStrings(content)).files;
   return createHash('sha256')
-    .update(JSON.stringify({ template: TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), fonts, content }))
+    .update(JSON.stringify({ template: TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_OPTIONS, fonts, content }))
     .digest('hex')
     .slice(0, 32);
 }

@@ -14,12 +14,6 @@ import { setFlagsFromString } from 'node:v8';
 import { fontsFor } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardContent } from './layout.ts';
 
-// Cards are rendered one per core already (cards/pool.ts): more libvips threads per
-// card would only compete with the other worker. Nothing is ever rendered twice, so
-// libvips' operation cache would only hold memory.
-sharp.concurrency(1);
-sharp.cache(false);
-
 export async function renderCardSvg(card: CardContent): Promise<string> {
   const { fonts, family } = fontsFor(cardStrings(card));
   // satori's types want React elements; our plain {type, props} tree is what it reads.
@@ -32,8 +26,11 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 let sinceCollect = 0;
 
+/** How the PNG is encoded; part of the cache key, since it decides the bytes. */
+export const PNG_OPTIONS = { compressionLevel: 4 } as const;
+
 export async function svgToPng(svg: string): Promise<Buffer> {
-  const png = await sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 4 }).toBuffer();
+  const png = await sharp(Buffer.from(svg)).removeAlpha().png(PNG_OPTIONS).toBuffer();
   if (++sinceCollect >= 25) {
     sinceCollect = 0;
     collectGarbage();

@@ -1,9 +1,16 @@
 /** Worker thread (see lib/workers/pool.ts): renders the cards it is sent and writes each PNG to its cache file. */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { serveTasks } from '../lib/workers/pool.ts';
 import type { RenderRequest } from './pool.ts';
 import { renderCardPng } from './render.ts';
+
+// One worker per core already (cards/pool.ts): more libvips threads per card would only
+// compete with the other worker. No card is rendered twice, so libvips' operation cache
+// would only hold memory.
+sharp.concurrency(1);
+sharp.cache(false);
 
 /** Renders one card; the reply is the PNG's size in bytes. */
 serveTasks<RenderRequest & { id: number }, number>(async (task) => {

@@ -41,7 +41,7 @@ export function briefingJsonLd(briefing: Briefing, actors: readonly Pick<Actor, 
   };
 }
 
-export function actorJsonLd(actor: Actor, model: SiteModel, abs: Absolute): JsonLd {
+export function actorJsonLd(actor: Actor, affiliations: readonly Pick<Actor, 'id' | 'name' | 'kind'>[], abs: Absolute): JsonLd {
   return {
     '@context': 'https://schema.org',
     ...actorRef(actor, abs),
@@ -49,7 +49,7 @@ export function actorJsonLd(actor: Actor, model: SiteModel, abs: Absolute): Json
     ...(actor.aliases.length ? { alternateName: actor.aliases } : {}),
     ...(actor.links.length ? { sameAs: actor.links.map((l) => l.url) } : {}),
     ...(actor.affiliations.length
-      ? { [actor.kind === 'person' ? 'affiliation' : 'memberOf']: actor.affiliations.map((id) => actorRef(model.actorById.get(id)!, abs)) }
+      ? { [actor.kind === 'person' ? 'affiliation' : 'memberOf']: affiliations.map((affiliation) => actorRef(affiliation, abs)) }
       : {}),
   };
 }

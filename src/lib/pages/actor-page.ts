@@ -1,0 +1,70 @@
+/**
+ * What an actor page (`/actors/<id>/`) renders, looked up once in getStaticPaths,
+ * and the incremental-build keys (lib/cache-key.ts) of the page and its feeds.
+ * The page's position cards, stance timeline and briefing summaries look the
+ * site up themselves, so the keys cover what those read too.
+ */
+import { cacheKeyOf } from '../cache-key.ts';
+import type { Actor, ActorId, Briefing, Position, PositionId, SiteModel } from '../model.ts';
+
+type ActorSummary = Omit<Actor, 'bio'>;
+const withoutBio = ({ bio: _bio, ...actor }: Actor): ActorSummary => actor;
+
+export interface ActorPageProps {
+  actor: Actor;
+  /** Newest first. */
+  positions: Position[];
+  /** Briefings that involve the actor, newest first. */
+  briefings: Briefing[];
+  /** The organisations or countries the actor belongs to. */
+  affiliations: ActorSummary[];
+  /** Actors that list this one among their affiliations. */
+  members: ActorSummary[];
+}
+
+export function actorPageProps(model: SiteModel, actor: Actor, membersOf: ReadonlyMap<ActorId, Actor[]>): ActorPageProps {
+  return {
+    actor,
+    positions: model.positionsByActor.get(actor.id) ?? [],
+    briefings: model.briefingsByActor.get(actor.id) ?? [],
+    affiliations: actor.affiliations.map((id) => withoutBio(model.actorById.get(id)!)),
+    members: (membersOf.get(actor.id) ?? []).map(withoutBio),
+  };
+}
+
+/** For each actor, the actors affiliated with it, computed once for all actor pages. */
+export function membersByAffiliation(model: SiteModel): Map<ActorId, Actor[]> {
+  const members = new Map<ActorId, Actor[]>();
+  for (const actor of model.actors) {
+    for (const id of actor.affiliations) members.set(id, [...(members.get(id) ?? []), actor]);
+  }
+  return members;
+}
+
+/** Each position with the one it follows, and the titles and sources of their briefings. */
+function positionContext(model: SiteModel, positions: readonly Position[]) {
+  const shown = new Map<PositionId, Position>();
+  for (const position of positions) {
+    shown.set(position.id, position);
+    if (position.follows) shown.set(position.follows, model.positionById.get(position.follows)!);
+  }
+  const homes = [...new Set([...shown.values()].map((p) => p.briefingSlug))].map((slug) => {
+    const home = model.briefingBySlug.get(slug)!;
+    return { slug, title: home.title, authors: home.authors, sources: home.sources };
+  });
+  return { positions: [...shown.values()], homes };
+}
+
+export function actorPageKey(model: SiteModel, props: ActorPageProps): string {
+  // Briefing summaries show each briefing's first actors by name; bodies are not shown.
+  const briefings = props.briefings.map(({ body: _body, ...briefing }) => ({
+    ...briefing,
+    actorNames: briefing.actorIds.slice(0, 6).map((id) => model.actorById.get(id)!.name),
+  }));
+  return cacheKeyOf({ props: { ...props, briefings: undefined }, briefings, context: positionContext(model, props.positions) });
+}
+
+/** An actor's feeds list the actor's positions with their briefings' titles and authors. */
+export function actorFeedKey(model: SiteModel, actor: Actor): string {
+  return cacheKeyOf({ name: actor.name, context: positionContext(model, model.positionsByActor.get(actor.id) ?? []) });
+}
