@@ -20,3 +20,15 @@ export function href(sitePath: string): string {
 export function absolute(sitePath: string, siteUrl: URL | undefined): string {
   return absoluteUrl(sitePath, siteUrl ?? 'http://localhost:4321', BASE_PATH);
 }
+
+/**
+ * A page's props as of now. Pages get their data as props from getStaticPaths,
+ * which the dev server runs once per route and caches, while the content can
+ * change under it at any moment: in dev, `current` recomputes the props from
+ * the site as it is now (undefined: the entry is gone, keep the old props). A
+ * build computes them once, and the incremental-build keys depend on that.
+ */
+export function liveProps<P>(props: P, current: (now: SiteModel) => P | undefined): P {
+  if (!IS_DEV) return props;
+  return current(site()) ?? props;
+}

@@ -89,6 +89,17 @@ describe('astro dev', () => {
     expect($('#adams-sanctions .position__stance').text()).toBe('Adams now rules out sanctions.');
   });
 
+  test('every page that shows the stance shows the edit: its briefing, its own page, its topic', async () => {
+    // These pages get their data from getStaticPaths, which the dev server caches per route.
+    for (const sitePath of ['/briefings/second-round/', '/topics/sanctions/']) {
+      expect((await get(sitePath)).$('#adams-sanctions .position__stance, .position__stance').text(), sitePath).toContain('Adams now rules out sanctions.');
+    }
+    expect((await get('/positions/adams-sanctions/')).$('h1').text()).toBe('Adams now rules out sanctions.');
+    // And a briefing's own text.
+    edit(corpus, 'briefings/second-round.md', 'A GFM table in plain Markdown:', 'A table, edited live:');
+    expect((await get('/briefings/second-round/')).$('.prose').text()).toContain('A table, edited live:');
+  });
+
   test('a briefing renamed from .md to .mdx keeps its positions and page', async () => {
     renameSync(path.join(corpus.contentDir, 'briefings/second-round.md'), path.join(corpus.contentDir, 'briefings/second-round.mdx'));
     expect(await positionIds('alice-adams')).toContain('adams-sanctions');

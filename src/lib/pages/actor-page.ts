@@ -68,3 +68,8 @@ export function actorPageKey(model: SiteModel, props: ActorPageProps): string {
 export function actorFeedKey(model: SiteModel, actor: Actor): string {
   return cacheKeyOf({ name: actor.name, context: positionContext(model, model.positionsByActor.get(actor.id) ?? []) });
 }
+
+export function actorPagePropsById(model: SiteModel, id: string): ActorPageProps | undefined {
+  const actor = model.actorById.get(id as ActorId);
+  return actor && actorPageProps(model, actor, membersByAffiliation(model));
+}

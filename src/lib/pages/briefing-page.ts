@@ -65,3 +65,9 @@ export function briefingPageKey(model: SiteModel, props: BriefingPageProps): str
   const body = bodyKey({ source: briefing.body, format: briefing.format, fileName: briefingFileName(briefing) });
   return cacheKeyOf({ props, body, positions, actors, homes });
 }
+
+export function briefingPagePropsBySlug(model: SiteModel, slug: string): BriefingPageProps | undefined {
+  const all = model.briefings;
+  const index = all.findIndex((b) => b.slug === slug);
+  return index < 0 ? undefined : briefingPageProps(model, all[index]!, all[index - 1], all[index + 1]);
+}

@@ -40,3 +40,8 @@ export function positionPageProps(model: SiteModel, position: Position): Positio
     actorPositionCount: all.length,
   };
 }
+
+export function positionPagePropsById(model: SiteModel, id: string): PositionPageProps | undefined {
+  const position = model.positionById.get(id as Position['id']);
+  return position && positionPageProps(model, position);
+}
