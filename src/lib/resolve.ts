@@ -42,9 +42,10 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   // Actors: affiliations must name other actors.
   const actors: Actor[] = content.actors.map((entry) => {
     entry.data.affiliations.forEach((affiliation, i) => {
-      const where = entry.parsed.locate(['affiliations', i]);
-      if (affiliation === entry.id) error(entry.file, where, 'self-affiliation', `actor "${entry.id}" lists itself in affiliations`);
-      else if (!actorFiles.has(affiliation)) error(entry.file, where, 'unknown-actor', `affiliations: unknown actor id "${affiliation}"${didYouMean(affiliation, actorIds)}`);
+      // Located only when there is something to report: finding a YAML node costs more than the check.
+      const where = () => entry.parsed.locate(['affiliations', i]);
+      if (affiliation === entry.id) error(entry.file, where(), 'self-affiliation', `actor "${entry.id}" lists itself in affiliations`);
+      else if (!actorFiles.has(affiliation)) error(entry.file, where(), 'unknown-actor', `affiliations: unknown actor id "${affiliation}"${didYouMean(affiliation, actorIds)}`);
       else referencedActors.add(affiliation);
     });
     return toActor(entry);
@@ -53,13 +54,14 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
 
   // Position ids are permalinks: unique across the whole site, drafts included,
   // so publishing a draft later can never break an existing link.
-  const positionHomes = new Map<string, { file: string; line: number }>();
+  const positionHomes = new Map<string, { briefing: LoadedBriefing; index: number }>();
+  const positionIdAt = (briefing: LoadedBriefing, index: number) => briefing.parsed.locate(['positions', index, 'id']);
   for (const briefing of content.briefings) {
     briefing.data.positions.forEach((position, i) => {
-      const where = briefing.parsed.locate(['positions', i, 'id']);
       const first = positionHomes.get(position.id);
-      if (first) error(briefing.file, where, 'duplicate-position-id', `position id "${position.id}" is already used at ${first.file}:${first.line}; position ids are permalinks and must be unique across the site`);
-      else positionHomes.set(position.id, { file: briefing.file, line: where.line });
+      if (!first) return void positionHomes.set(position.id, { briefing, index: i });
+      const firstLine = positionIdAt(first.briefing, first.index).line;
+      error(briefing.file, positionIdAt(briefing, i), 'duplicate-position-id', `position id "${position.id}" is already used at ${first.briefing.file}:${firstLine}; position ids are permalinks and must be unique across the site`);
     });
   }
 
@@ -88,13 +90,15 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
       sources.push({ ...source, id: source.id as SourceId, number: sources.length + 1, citeCount: 0 });
     });
     const citedSources = new Set<string>();
-    const checkSource = (id: string, where: { line: number; column: number }, what: string) => {
+    // `where` is called only to report a problem: locating a YAML node costs more than the check.
+    type Where = () => { line: number; column: number };
+    const checkSource = (id: string, where: Where, what: string) => {
       if (sourceIds.has(id)) citedSources.add(id);
-      else error(entry.file, where, 'unknown-source', `${what}: unknown source id "${id}"${didYouMean(id, sourceIds)}; this briefing's sources are: ${[...sourceIds].join(', ') || '(none)'}`);
+      else error(entry.file, where(), 'unknown-source', `${what}: unknown source id "${id}"${didYouMean(id, sourceIds)}; this briefing's sources are: ${[...sourceIds].join(', ') || '(none)'}`);
     };
-    const checkActor = (id: string, where: { line: number; column: number }, what: string) => {
+    const checkActor = (id: string, where: Where, what: string) => {
       if (actorFiles.has(id)) referencedActors.add(id);
-      else error(entry.file, where, 'unknown-actor', `${what}: unknown actor id "${id}"${didYouMean(id, actorIds)}`);
+      else error(entry.file, where(), 'unknown-actor', `${what}: unknown actor id "${id}"${didYouMean(id, actorIds)}`);
       return actorFiles.has(id);
     };
 
@@ -105,8 +109,8 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
 
     const positions: Position[] = [];
     data.positions.forEach((raw, i) => {
-      const ok = checkActor(raw.actor, located(['positions', i, 'actor']), `positions.${i}.actor`);
-      raw.sources.forEach((sourceId, j) => checkSource(sourceId, located(['positions', i, 'sources', j]), `positions.${i}.sources`));
+      const ok = checkActor(raw.actor, () => located(['positions', i, 'actor']), `positions.${i}.actor`);
+      raw.sources.forEach((sourceId, j) => checkSource(sourceId, () => located(['positions', i, 'sources', j]), `positions.${i}.sources`));
       const date = raw.date ?? data.date;
       if (raw.date && raw.date > latestAllowed) {
         error(entry.file, located(['positions', i, 'date']), 'position-after-briefing', `position "${raw.id}" is dated ${raw.date}, after the briefing's ${data.updated ? 'update' : 'date'} (${latestAllowed})`);
@@ -139,7 +143,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
     });
 
     data.actors.forEach((id, i) => {
-      if (checkActor(id, located(['actors', i]), `actors.${i}`)) involve(id);
+      if (checkActor(id, () => located(['actors', i]), `actors.${i}`)) involve(id);
     });
 
     const embeds: PositionId[] = [];
@@ -155,9 +159,9 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
           : `<${use.name}> needs ${article(attribute)} ${attribute}="…" attribute${what}`);
         continue;
       }
-      if (use.name === 'Actor' && checkActor(use.ref, use, `<Actor id>`)) involve(use.ref);
+      if (use.name === 'Actor' && checkActor(use.ref, () => use, `<Actor id>`)) involve(use.ref);
       if (use.name === 'Cite') {
-        checkSource(use.ref, use, '<Cite source>');
+        checkSource(use.ref, () => use, '<Cite source>');
         const cited = sources.find((s) => s.id === use.ref);
         if (cited) cited.citeCount += 1;
       }
@@ -248,18 +252,18 @@ function resolveFollows(
   const valid = new Map<PositionId, PositionId>();
   for (const { briefing, index, position } of pending) {
     const target = position.follows!;
-    const where = briefing.parsed.locate(['positions', index, 'follows']);
+    const where = () => briefing.parsed.locate(['positions', index, 'follows']);
     const earlier = positionById.get(target);
     if (!earlier) {
-      error(briefing.file, where, 'unknown-follows', draftPositionIds.has(target)
+      error(briefing.file, where(), 'unknown-follows', draftPositionIds.has(target)
         ? `follows: position "${target}" belongs to a draft briefing and will not be published`
         : `follows: unknown position id "${target}"${didYouMean(target, positionById.keys())}`);
     } else if (earlier.id === position.id) {
-      error(briefing.file, where, 'follows-cycle', `position "${position.id}" follows itself`);
+      error(briefing.file, where(), 'follows-cycle', `position "${position.id}" follows itself`);
     } else if (earlier.actorId !== position.actorId) {
-      error(briefing.file, where, 'follows-other-actor', `follows: position "${target}" is ${earlier.actorId}'s, not ${position.actorId}'s; a position can only follow the same actor's earlier position`);
+      error(briefing.file, where(), 'follows-other-actor', `follows: position "${target}" is ${earlier.actorId}'s, not ${position.actorId}'s; a position can only follow the same actor's earlier position`);
     } else if (earlier.date >= position.date) {
-      error(briefing.file, where, 'follows-not-earlier', `follows: position "${target}" is dated ${earlier.date}, not earlier than this position (${position.date})`);
+      error(briefing.file, where(), 'follows-not-earlier', `follows: position "${target}" is dated ${earlier.date}, not earlier than this position (${position.date})`);
     } else {
       valid.set(position.id, earlier.id);
       continue;
@@ -268,14 +272,17 @@ function resolveFollows(
     position.change = undefined;
   }
   // Dates already rule out loops among valid links; this guards the invariant pages rely on.
+  // Each link is walked once: a walk stops where an earlier walk already found no loop.
+  const loopFree = new Set<PositionId>();
   for (const start of valid.keys()) {
-    const seen = new Set<PositionId>([start]);
-    for (let at = valid.get(start); at; at = valid.get(at)) {
-      if (seen.has(at)) throw new Error(`Position relations loop through "${at}"`);
-      seen.add(at);
+    const path = new Set<PositionId>();
+    for (let at: PositionId | undefined = start; at && !loopFree.has(at); at = valid.get(at)) {
+      if (path.has(at)) throw new Error(`Position relations loop through "${at}"`);
+      path.add(at);
     }
+    for (const id of path) loopFree.add(id);
   }
-  const ordered = [...valid.entries()].sort(([a], [b]) => positionById.get(a)!.date.localeCompare(positionById.get(b)!.date) || a.localeCompare(b));
+  const ordered = [...valid.entries()].sort(([a], [b]) => compareCodeUnits(positionById.get(a)!.date, positionById.get(b)!.date) || compareCodeUnits(a, b));
   for (const [later, earlier] of ordered) positionById.get(earlier)!.followedBy.push(later);
 }
 
@@ -297,8 +304,16 @@ function toActor(entry: LoadedFile<ActorData>): Actor {
   };
 }
 
+/**
+ * Dates (YYYY-MM-DD), ids and slugs are ASCII, so plain code-unit order is their
+ * order, and much cheaper than a locale-aware comparison in sorts of every position.
+ */
+const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Actor names are shown sorted as a reader expects; one collator serves every comparison. */
+const byName = new Intl.Collator('en');
+
 const newestFirst = <T extends { date: string }>(key: (item: T) => string) => (a: T, b: T) =>
-  b.date.localeCompare(a.date) || key(a).localeCompare(key(b));
+  compareCodeUnits(b.date, a.date) || compareCodeUnits(key(a), key(b));
 
 function buildIndexes(
   actorsUnsorted: Actor[],
@@ -307,7 +322,7 @@ function buildIndexes(
   positionById: Map<PositionId, Position>,
 ): SiteModel {
   const briefings = [...briefingsUnsorted].sort(newestFirst((b) => b.slug));
-  const actors = [...actorsUnsorted].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  const actors = [...actorsUnsorted].sort((a, b) => byName.compare(a.name, b.name) || compareCodeUnits(a.id, b.id));
   const briefingBySlug = new Map(briefings.map((b) => [b.slug, b]));
 
   const positionsByActor = new Map<ActorId, Position[]>(actors.map((a) => [a.id, []]));
@@ -330,7 +345,7 @@ function buildIndexes(
   const byDateThenId = newestFirst<Position>((p) => p.id);
   for (const list of positionsByActor.values()) list.sort(byDateThenId);
   for (const t of topicBySlug.values()) t.positions.sort(byDateThenId);
-  const topics = [...topicBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  const topics = [...topicBySlug.values()].sort((a, b) => compareCodeUnits(a.slug, b.slug));
 
   return {
     briefings,

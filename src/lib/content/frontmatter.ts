@@ -40,12 +40,22 @@ export function parseFrontmatterFile(source: string): ParsedFile {
   const yamlLines = yamlText === '' ? 0 : yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
   const bodyStartLine = yamlStartLine + yamlLines + 1;
 
-  const lineCounter = new LineCounter();
   // The YAML 1.2 core schema keeps `2022-02-30` a string: we validate dates
   // ourselves rather than let a 1.1 timestamp parser roll them over to March.
-  const doc: Document = parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
-  const toPos = (offset: number) => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
+  const parse = () => {
+    const lineCounter = new LineCounter();
+    return { lineCounter, doc: parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true }) as Document };
+  };
+  const { doc, lineCounter } = parse();
+  /**
+   * Positions come from the YAML document, which is many times the size of its
+   * data. It is not kept for the whole build (every file's, for the build's
+   * length, made the garbage collector's work grow faster than the corpus):
+   * `locate`, called only to report a problem, parses the frontmatter again.
+   */
+  let forLocating: ReturnType<typeof parse> | undefined;
+  const toPos = (offset: number, counter: LineCounter = lineCounter) => {
+    const { line, col } = counter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
     return { line: line + yamlStartLine - 1, column: col };
   };
   const yamlErrors = doc.errors.map((error) => ({
@@ -57,7 +67,8 @@ export function parseFrontmatterFile(source: string): ParsedFile {
   }
 
   const locate = (path: readonly PropertyKey[], target: 'key' | 'value' = 'value') => {
-    let node: Node | null | undefined = doc.contents as Node | null;
+    forLocating ??= parse();
+    let node: Node | null | undefined = forLocating.doc.contents as Node | null;
     let keyOffset: number | undefined;
     let lastFound: Node | null | undefined = node;
     for (const segment of path) {
@@ -77,7 +88,7 @@ export function parseFrontmatterFile(source: string): ParsedFile {
       if (node) lastFound = node;
     }
     const offset = target === 'key' && keyOffset !== undefined ? keyOffset : (node?.range?.[0] ?? keyOffset ?? lastFound?.range?.[0] ?? 0);
-    return toPos(offset);
+    return toPos(offset, forLocating.lineCounter);
   };
 
   let data: unknown;
