@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, sta
 import path from 'node:path';
 import type { SiteModel } from '../lib/model.ts';
 import { cacheFileFor, cardKey } from './cache.ts';
-import { planCards } from './plan.ts';
+import { planCards, type CardJob } from './plan.ts';
 import { renderInPool } from './pool.ts';
 
 export interface CardBuildStats {
@@ -22,13 +22,27 @@ export interface CardBuildStats {
 
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 
-export async function buildCards(options: {
+interface CardOptions {
   model: SiteModel;
   site: { name: string; tagline: string };
-  outDir: string;
   cacheDir: string;
   threads?: number;
-}): Promise<CardBuildStats> {
+}
+
+/** Every card of the site, rendered into the cache where it is not there yet. */
+export interface RenderedCards {
+  keyed: { job: CardJob; file: string }[];
+  rendered: number;
+  renderMs: number;
+  started: number;
+}
+
+/**
+ * Plans every card and renders the missing ones into the cache. Needs only the
+ * checked content, so a build starts it before the pages and renders while
+ * Astro bundles and renders pages (which keep one core busy at most).
+ */
+export async function renderCards(options: CardOptions): Promise<RenderedCards> {
   const started = performance.now();
   const jobs = planCards(options.model, options.site);
   const keyed = jobs.map((job) => ({ job, file: cacheFileFor(options.cacheDir, cardKey(job.content)) }));
@@ -38,13 +52,16 @@ export async function buildCards(options: {
 
   const renderStarted = performance.now();
   await renderInPool([...missing.values()].map(({ job, file }) => ({ content: job.content, file })), options.threads);
-  const renderMs = performance.now() - renderStarted;
+  return { keyed, rendered: missing.size, renderMs: performance.now() - renderStarted, started };
+}
 
+/** Puts every card into the output folder (which Astro empties at the start of a build) and prunes the cache. */
+export function publishCards(cards: RenderedCards, outDir: string, cacheDir: string): CardBuildStats {
   let maxBytes = 0;
   const now = new Date();
   const made = new Set<string>();
-  for (const { job, file } of keyed) {
-    const target = path.join(options.outDir, job.sitePath);
+  for (const { job, file } of cards.keyed) {
+    const target = path.join(outDir, job.sitePath);
     const dir = path.dirname(target);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -54,8 +71,14 @@ export async function buildCards(options: {
     utimesSync(file, now, now); // marks the entry as in use for pruning
     maxBytes = Math.max(maxBytes, statSync(file).size);
   }
-  pruneCache(options.cacheDir, now.getTime() - MONTH_MS);
-  return { cards: jobs.length, rendered: missing.size, fromCache: jobs.length - missing.size, ms: performance.now() - started, renderMs, maxBytes };
+  pruneCache(cacheDir, now.getTime() - MONTH_MS);
+  const cardCount = cards.keyed.length;
+  return { cards: cardCount, rendered: cards.rendered, fromCache: cardCount - cards.rendered, ms: performance.now() - cards.started, renderMs: cards.renderMs, maxBytes };
+}
+
+/** Both steps at once: what a caller without a build around it wants. */
+export async function buildCards(options: CardOptions & { outDir: string }): Promise<CardBuildStats> {
+  return publishCards(await renderCards(options), options.outDir, options.cacheDir);
 }
 
 /**

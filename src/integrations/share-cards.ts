@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildCards } from '../cards/build.ts';
+import { publishCards, renderCards, type RenderedCards } from '../cards/build.ts';
 import { defaultCacheDir } from '../cards/cache.ts';
 import { planCards } from '../cards/plan.ts';
 import { renderCardPng } from '../cards/render.ts';
@@ -13,12 +13,16 @@ import { checkedContent } from './briefing-content.ts';
 const site = { name: SITE_NAME, tagline: SITE_TAGLINE };
 
 /**
- * Share cards are rendered after the pages, outside Astro's page pipeline, in a
- * worker pool with a content-hash cache. The dev server renders them on request.
+ * Share cards are rendered outside Astro's page pipeline, in a worker pool with
+ * a content-hash cache: started as the build starts, so that they render while
+ * Astro bundles and renders the pages, and put into the output when the pages
+ * are done (Astro empties the output folder first). The dev server renders
+ * them on request.
  */
 export function shareCards(): AstroIntegration {
   let base = '/';
   let root = process.cwd();
+  let rendering: Promise<RenderedCards> | undefined;
   return {
     name: 'share-cards',
     hooks: {
@@ -26,10 +30,16 @@ export function shareCards(): AstroIntegration {
         base = config.base;
         root = fileURLToPath(config.root);
       },
+      'astro:build:start': () => {
+        rendering = renderCards({ model: checkedContent().model, site, cacheDir: defaultCacheDir(root) });
+        // Awaited in astro:build:done; this keeps a failure meanwhile from counting as unhandled.
+        rendering.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const cacheDir = defaultCacheDir(root);
-        const stats = await buildCards({ model: checkedContent().model, site, outDir, cacheDir });
+        const cards = await (rendering ?? renderCards({ model: checkedContent().model, site, cacheDir }));
+        const stats = publishCards(cards, outDir, cacheDir);
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(path.join(cacheDir, 'last-build.json'), `${JSON.stringify(stats, null, 2)}\n`);
         logger.info(
