@@ -1,4 +1,4 @@
-/** Renders cards on worker threads, one per core, off the main thread. */
+/** Renders cards in worker processes, one per core, off the main thread. */
 import { runInWorkers } from '../lib/workers/pool.ts';
 import type { CardContent } from './layout.ts';
 
@@ -12,6 +12,8 @@ export interface RenderRequest {
 export async function renderInPool(requests: RenderRequest[], threads?: number): Promise<{ bytes: number[] }> {
   const bytes = await runInWorkers<RenderRequest, number>(new URL('./worker.ts', import.meta.url), requests, {
     threads,
+    // A build renders cards while it renders pages; as processes, their memory is the system's again when they end.
+    processes: true,
     // While sharp rasterises one card on libuv's thread pool, the worker's own thread lays out the next with satori.
     inFlight: 2,
     describe: (i) => `Share card ${requests[i]!.file}`,
