@@ -44,7 +44,12 @@ function startWorker(workerUrl: URL, processes: boolean): Channel {
     return {
       send: (message) => child.send(message as never),
       on: (event: string, listener: (...args: any[]) => void) => void child.on(event, listener),
-      stop: () => (child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => (child.once('exit', resolve), child.kill()))),
+      stop: () =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill();
+        }),
     };
   }
   const worker = new Worker(workerUrl);
@@ -71,7 +76,10 @@ export async function runInWorkers<T extends object, R>(workerUrl: URL, tasks: r
             let done = false;
             const send = () => {
               if (next >= tasks.length) {
-                if (inFlight === 0) (done = true), resolve();
+                if (inFlight === 0) {
+                  done = true;
+                  resolve();
+                }
                 return;
               }
               inFlight++;
