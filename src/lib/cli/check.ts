@@ -6,7 +6,7 @@ import { BIDI_CONTROLS } from '../../schemas/common.ts';
 import { formatDiagnostic, summarize, type Diagnostic } from '../diagnostics.ts';
 import { allowMdxCodeFromEnv, checkContent } from '../site.ts';
 import { createBodyPool, POOL_THRESHOLD } from './body-pool.ts';
-import { displayPath, EXIT, UsageError, type CliIo } from './io.ts';
+import { displayPath, EXIT, parseArguments, UsageError, type CliIo } from './io.ts';
 
 export const CHECK_USAGE = `Usage: npm run check -- [--content <dir>] [--drafts] [--format text|json]
 
@@ -46,18 +46,9 @@ export interface CheckReport {
 
 /** `npm run check`: returns the exit code. */
 export function runCheck(argv: readonly string[], io: CliIo): number {
-  let options: ReturnType<typeof parseCheckArgs>;
-  try {
-    options = parseCheckArgs(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`check: ${error.message}\n\n${CHECK_USAGE}`);
-    return EXIT.usage;
-  }
-  if (options.help) {
-    io.stdout(CHECK_USAGE);
-    return EXIT.ok;
-  }
+  const args = parseArguments('check', CHECK_USAGE, io, () => parseCheckArgs(argv, io), (o): o is typeof o & { help: true } => o.help === true);
+  if ('exit' in args) return args.exit;
+  const options = args.parsed;
 
   const started = performance.now();
   const files = countFiles(options.contentDir);

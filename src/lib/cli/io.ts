@@ -23,6 +23,33 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Runs a tool's argument parser the same way for every tool: a UsageError is
+ * printed with the usage text (exit code 2), a request for help prints the
+ * usage (exit code 0); otherwise the parsed request comes back.
+ */
+export function parseArguments<T, Help extends T>(
+  tool: string,
+  usage: string,
+  io: CliIo,
+  parse: () => T,
+  isHelp: (parsed: T) => parsed is Help,
+): { parsed: Exclude<T, Help> } | { exit: number } {
+  let parsed: T;
+  try {
+    parsed = parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`${tool}: ${error.message}\n\n${usage}`);
+    return { exit: EXIT.usage };
+  }
+  if (isHelp(parsed)) {
+    io.stdout(usage);
+    return { exit: EXIT.ok };
+  }
+  return { parsed: parsed as Exclude<T, Help> };
+}
+
 export function processIo(): CliIo {
   return {
     cwd: process.cwd(),

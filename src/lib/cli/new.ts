@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ACTOR_KINDS } from '../../schemas/actor.ts';
 import { displayText, isCalendarDate, SLUG_PATTERN } from '../../schemas/common.ts';
 import { slugify } from '../slugify.ts';
-import { displayPath, EXIT, UsageError, type CliIo } from './io.ts';
+import { displayPath, EXIT, parseArguments, UsageError, type CliIo } from './io.ts';
 
 export const NEW_USAGE = `Usage: npm run new -- briefing "<title>" [options]
        npm run new -- actor "<name>" [options]
@@ -28,18 +28,9 @@ type Kind = 'briefing' | 'actor';
 
 /** `npm run new`: returns the exit code and prints the created file's path. */
 export function runNew(argv: readonly string[], io: CliIo): number {
-  let request: ReturnType<typeof parseNewArgs>;
-  try {
-    request = parseNewArgs(argv, io);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`new: ${error.message}\n\n${NEW_USAGE}`);
-    return EXIT.usage;
-  }
-  if (request === 'help') {
-    io.stdout(NEW_USAGE);
-    return EXIT.ok;
-  }
+  const args = parseArguments('new', NEW_USAGE, io, () => parseNewArgs(argv, io), (r): r is 'help' => r === 'help');
+  if ('exit' in args) return args.exit;
+  const request = args.parsed;
 
   const { kind, text, id, contentDir } = request;
   const dir = path.join(contentDir, kind === 'briefing' ? 'briefings' : 'actors');
