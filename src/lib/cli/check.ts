@@ -1,12 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BIDI_CONTROLS } from '../../schemas/common.ts';
 import { formatDiagnostic, summarize, type Diagnostic } from '../diagnostics.ts';
 import { allowMdxCodeFromEnv, checkContent } from '../site.ts';
 import { createBodyPool, POOL_THRESHOLD } from './body-pool.ts';
-import { displayPath, EXIT, parseArguments, UsageError, type CliIo } from './io.ts';
+import { displayPath, EXIT, parseArguments, parseCommandLine, UsageError, type CliIo } from './io.ts';
 
 export const CHECK_USAGE = `Usage: npm run check -- [--content <dir>] [--drafts] [--format text|json]
 
@@ -100,23 +99,18 @@ export function summaryLine(report: CheckReport): string {
 }
 
 function parseCheckArgs(argv: readonly string[], io: CliIo) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        content: { type: 'string' },
-        drafts: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        threads: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    options: {
+      content: { type: 'string' },
+      drafts: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      threads: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
   const { values } = parsed;
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`--format must be "text" or "json" (got "${values.format}")`);

@@ -1,10 +1,9 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ACTOR_KINDS } from '../../schemas/actor.ts';
 import { displayText, isCalendarDate, SLUG_PATTERN } from '../../schemas/common.ts';
 import { slugify } from '../slugify.ts';
-import { displayPath, EXIT, parseArguments, UsageError, type CliIo } from './io.ts';
+import { displayPath, EXIT, parseArguments, parseCommandLine, UsageError, type CliIo } from './io.ts';
 
 export const NEW_USAGE = `Usage: npm run new -- briefing "<title>" [options]
        npm run new -- actor "<name>" [options]
@@ -56,23 +55,18 @@ export function runNew(argv: readonly string[], io: CliIo): number {
 }
 
 function parseNewArgs(argv: readonly string[], io: CliIo) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        slug: { type: 'string' },
-        content: { type: 'string' },
-        date: { type: 'string' },
-        kind: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandLine({
+    args: [...argv],
+    options: {
+      slug: { type: 'string' },
+      content: { type: 'string' },
+      date: { type: 'string' },
+      kind: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
   const { values, positionals } = parsed;
   if (values.help) return 'help' as const;
   const [kind, ...words] = positionals;
