@@ -6,14 +6,7 @@ import { ContentError, formatDiagnostic, summarize } from '../lib/diagnostics.ts
 import type { BodySource } from '../lib/markdown/body-cache.ts';
 import { startPrecompile } from '../lib/markdown/body-precompile.ts';
 import type { SiteModel } from '../lib/model.ts';
-import { allowMdxCodeFromEnv, checkContent, contentDirFor, shareBuildModel, type CheckResult } from '../lib/site.ts';
-
-let lastCheck: CheckResult | undefined;
-
-/** The content as checked at the start of this build, for later build stages (cards, feeds). */
-export function checkedContent(): CheckResult {
-  return (lastCheck ??= checkContent({ includeDrafts: false }));
-}
+import { allowMdxCodeFromEnv, checkContent, contentDirFor, shareBuildModel } from '../lib/site.ts';
 
 /** Every body and bio the build renders through the body compiler (not those with MDX code). */
 function bodiesToCompile(model: SiteModel): BodySource[] {
@@ -56,7 +49,6 @@ export function briefingContent(): AstroIntegration {
           includeDrafts: command === 'dev',
           analysisCacheFile: command === 'build' ? path.join(cacheDir, 'briefing-analyses.json') : undefined,
         });
-        lastCheck = command === 'build' ? result : undefined;
         for (const d of result.diagnostics) {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }

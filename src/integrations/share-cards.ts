@@ -8,7 +8,6 @@ import { planCards } from '../cards/plan.ts';
 import { renderCardPng } from '../cards/render.ts';
 import { SITE_NAME, SITE_TAGLINE } from '../lib/site-config.ts';
 import { getSite } from '../lib/site.ts';
-import { checkedContent } from './briefing-content.ts';
 
 const site = { name: SITE_NAME, tagline: SITE_TAGLINE };
 
@@ -31,14 +30,14 @@ export function shareCards(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:start': () => {
-        rendering = renderCards({ model: checkedContent().model, site, cacheDir: defaultCacheDir(root) });
+        rendering = renderCards({ model: getSite({ dev: false }), site, cacheDir: defaultCacheDir(root) });
         // Awaited in astro:build:done; this keeps a failure meanwhile from counting as unhandled.
         rendering.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const cacheDir = defaultCacheDir(root);
-        const cards = await (rendering ?? renderCards({ model: checkedContent().model, site, cacheDir }));
+        const cards = await (rendering ?? renderCards({ model: getSite({ dev: false }), site, cacheDir }));
         const stats = publishCards(cards, outDir, cacheDir);
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(path.join(cacheDir, 'last-build.json'), `${JSON.stringify(stats, null, 2)}\n`);

@@ -106,7 +106,8 @@ let cached: { signature: string; model: SiteModel } | undefined;
  * Astro renders pages from a bundled copy of this module, in the same process
  * as the integrations. The build's content check (integrations/briefing-content)
  * hands its model over through this process-wide slot, so a build loads and
- * resolves the content once, not once more for the pages.
+ * resolves the content once: the pages and the card stage (integrations/share-cards)
+ * both read it through `getSite`.
  */
 const BUILD_MODEL = Symbol.for('briefing-desk.build-model');
 type WithBuildModel = typeof globalThis & { [BUILD_MODEL]?: SiteModel };
