@@ -13,4 +13,3 @@ export const IS_DEV: boolean = typeof __BRIEFINGS_COMMAND__ !== 'undefined' && _
 
 /** The deployment's base path, always ending in "/". */
 export const BASE_PATH: string = typeof __BRIEFINGS_BASE__ !== 'undefined' ? __BRIEFINGS_BASE__ : '/';
-

@@ -5,10 +5,8 @@
  * site up themselves, so the keys cover what those read too.
  */
 import { cacheKeyOf } from '../cache-key.ts';
-import type { Actor, ActorId, Briefing, Position, PositionId, SiteModel } from '../model.ts';
-
-type ActorSummary = Omit<Actor, 'bio'>;
-const withoutBio = ({ bio: _bio, ...actor }: Actor): ActorSummary => actor;
+import type { Actor, ActorId, Briefing, Position, SiteModel } from '../model.ts';
+import { shownPositions, withoutBio, type ActorSummary } from './shown-positions.ts';
 
 export interface ActorPageProps {
   actor: Actor;
@@ -41,32 +39,18 @@ export function membersByAffiliation(model: SiteModel): Map<ActorId, Actor[]> {
   return members;
 }
 
-/** Each position with the one it follows, and the titles and sources of their briefings. */
-function positionContext(model: SiteModel, positions: readonly Position[]) {
-  const shown = new Map<PositionId, Position>();
-  for (const position of positions) {
-    shown.set(position.id, position);
-    if (position.follows) shown.set(position.follows, model.positionById.get(position.follows)!);
-  }
-  const homes = [...new Set([...shown.values()].map((p) => p.briefingSlug))].map((slug) => {
-    const home = model.briefingBySlug.get(slug)!;
-    return { slug, title: home.title, authors: home.authors, sources: home.sources };
-  });
-  return { positions: [...shown.values()], homes };
-}
-
 export function actorPageKey(model: SiteModel, props: ActorPageProps): string {
   // Briefing summaries show each briefing's first actors by name; bodies are not shown.
   const briefings = props.briefings.map(({ body: _body, ...briefing }) => ({
     ...briefing,
     actorNames: briefing.actorIds.slice(0, 6).map((id) => model.actorById.get(id)!.name),
   }));
-  return cacheKeyOf({ props: { ...props, briefings: undefined }, briefings, context: positionContext(model, props.positions) });
+  return cacheKeyOf({ props: { ...props, briefings: undefined }, briefings, context: shownPositions(model, props.positions) });
 }
 
 /** An actor's feeds list the actor's positions with their briefings' titles and authors. */
 export function actorFeedKey(model: SiteModel, actor: Actor): string {
-  return cacheKeyOf({ name: actor.name, context: positionContext(model, model.positionsByActor.get(actor.id) ?? []) });
+  return cacheKeyOf({ name: actor.name, context: shownPositions(model, model.positionsByActor.get(actor.id) ?? []) });
 }
 
 export function actorPagePropsById(model: SiteModel, id: string): ActorPageProps | undefined {

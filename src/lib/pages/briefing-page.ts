@@ -10,11 +10,11 @@
  */
 import { bodyKey } from '../markdown/body-cache.ts';
 import { briefingFileName } from '../bodies.ts';
-import type { Actor, Briefing, Position, PositionId, SiteModel } from '../model.ts';
+import type { Briefing, Position, SiteModel } from '../model.ts';
 import { whatChanged } from '../relations.ts';
 import { cacheKeyOf } from '../cache-key.ts';
+import { shownPositions, withoutBio, type ActorSummary } from './shown-positions.ts';
 
-type ActorSummary = Omit<Actor, 'bio'>;
 type BriefingLink = Pick<Briefing, 'slug' | 'title'>;
 
 export interface BriefingPageProps {
@@ -28,7 +28,6 @@ export interface BriefingPageProps {
   changes: { position: Position; earlier: Position; actorName: string }[];
 }
 
-const withoutBio = ({ bio: _bio, ...actor }: Actor): ActorSummary => actor;
 const link = (briefing: Briefing | undefined): BriefingLink | undefined => briefing && { slug: briefing.slug, title: briefing.title };
 
 export function briefingPageProps(model: SiteModel, briefing: Briefing, newer?: Briefing, older?: Briefing): BriefingPageProps {
@@ -48,22 +47,10 @@ export function briefingPageProps(model: SiteModel, briefing: Briefing, newer?: 
 export function briefingPageKey(model: SiteModel, props: BriefingPageProps): string | undefined {
   const { briefing } = props;
   if (briefing.usesCode) return undefined;
-  const shown = new Map<PositionId, Position>();
-  const show = (position: Position | undefined) => {
-    if (!position || shown.has(position.id)) return;
-    shown.set(position.id, position);
-    if (position.follows) shown.set(position.follows, model.positionById.get(position.follows)!);
-  };
-  briefing.positions.forEach(show);
-  briefing.embeds.forEach((id) => show(model.positionById.get(id)));
-  const positions = [...shown.values()];
-  const actors = [...new Set(positions.map((p) => p.actorId))].map((id) => withoutBio(model.actorById.get(id)!));
-  const homes = [...new Set(positions.map((p) => p.briefingSlug))].map((slug) => {
-    const home = model.briefingBySlug.get(slug)!;
-    return { slug, title: home.title, sources: home.sources };
-  });
+  const quoted = briefing.embeds.map((id) => model.positionById.get(id)).filter((p): p is Position => p !== undefined);
+  const shown = shownPositions(model, [...briefing.positions, ...quoted]);
   const body = bodyKey({ source: briefing.body, format: briefing.format, fileName: briefingFileName(briefing) });
-  return cacheKeyOf({ props, body, positions, actors, homes });
+  return cacheKeyOf({ props, body, shown });
 }
 
 export function briefingPagePropsBySlug(model: SiteModel, slug: string): BriefingPageProps | undefined {

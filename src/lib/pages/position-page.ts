@@ -3,7 +3,8 @@
  * getStaticPaths. The page reads nothing else, so a digest of this is a safe
  * incremental-build key for it (lib/cache-key.ts).
  */
-import type { Actor, Position, SiteModel, Source } from '../model.ts';
+import type { Position, SiteModel, Source } from '../model.ts';
+import { withoutBio, type ActorSummary } from './shown-positions.ts';
 import { positionChain } from '../relations.ts';
 
 /** How many of the actor's other positions, nearest in time, a position page links to. */
@@ -11,7 +12,7 @@ export const OTHER_POSITIONS = 8;
 
 export interface PositionPageProps {
   position: Position;
-  actor: Omit<Actor, 'bio'>;
+  actor: ActorSummary;
   briefing: { slug: string; title: string };
   /** The briefing's sources this position cites. */
   sources: Source[];
@@ -24,7 +25,7 @@ export interface PositionPageProps {
 }
 
 export function positionPageProps(model: SiteModel, position: Position): PositionPageProps {
-  const { bio: _bio, ...actor } = model.actorById.get(position.actorId)!;
+  const actor = withoutBio(model.actorById.get(position.actorId)!);
   const briefing = model.briefingBySlug.get(position.briefingSlug)!;
   // Bounded so that a prolific actor's position pages stay small (and the build linear).
   const all = model.positionsByActor.get(actor.id) ?? [];
