@@ -4,12 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import { remarkCiteContext } from './src/lib/markdown/remark-cite-context.ts';
+import { remarkCiteContext } from './src/pipeline/compile/remark-cite-context.ts';
 import { briefingContent } from './src/integrations/briefing-content.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { staticHostFiles } from './src/integrations/static-host-files.ts';
-import { contentDirFor } from './src/lib/site.ts';
+import { contentDirFor } from './src/config/settings.ts';
 
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';

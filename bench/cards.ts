@@ -5,16 +5,16 @@
  *   node bench/cards.ts [--cards 120] [--briefings 40] [--actors 20]
  *
  * Stages: satori (layout → SVG, JS), then the production rasteriser (sharp:
- * librsvg + libvips' PNG encoder, src/cards/render.ts), and for comparison the
+ * librsvg + libvips' PNG encoder, src/pipeline/cards/render.ts), and for comparison the
  * former one, resvg (renderAsync + RenderedImage.asPng()).
  */
 import { renderAsync } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { planCards } from '../src/cards/plan.ts';
-import { renderCardSvg, svgToPng } from '../src/cards/render.ts';
-import { checkContent } from '../src/lib/site.ts';
+import { planCards } from '../src/pipeline/cards/plan.ts';
+import { renderCardSvg, svgToPng } from '../src/pipeline/cards/render.ts';
+import { checkContent } from '../src/pipeline/content-check.ts';
 import { generateCorpus, parseArgs, writeCorpus } from './generate.ts';
 
 const args = parseArgs(process.argv.slice(2));

@@ -3,7 +3,7 @@
  *
  *   node --expose-gc bench/rasterizers.ts sync|async|async-sharp-png|sharp-svg|sharp-palette
  *
- * - sync:            new Resvg(svg).render().asPng() (leaks its pixel buffer, see src/cards/render.ts)
+ * - sync:            new Resvg(svg).render().asPng() (leaks its pixel buffer, see src/pipeline/cards/render.ts)
  * - async:           renderAsync(svg).asPng(): what the site uses
  * - async-sharp-png: renderAsync for the pixels, sharp (libvips/libspng) to encode the PNG
  * - sharp-svg:       sharp(svg).png(): librsvg rasterizes and encodes
@@ -16,8 +16,8 @@
  */
 import sharp from 'sharp';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
-import { renderCardSvg } from '../src/cards/render.ts';
-import type { CardContent } from '../src/cards/layout.ts';
+import { renderCardSvg } from '../src/pipeline/cards/render.ts';
+import type { CardContent } from '../src/pipeline/cards/layout.ts';
 
 const mode = process.argv[2] ?? 'async';
 const card: CardContent = {

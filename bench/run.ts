@@ -26,9 +26,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { loadContent } from '../src/lib/content/load.ts';
-import { resolveSite } from '../src/lib/resolve.ts';
-import { checkContent } from '../src/lib/site.ts';
+import { loadContent } from '../src/pipeline/load/load-content.ts';
+import { resolveSite } from '../src/pipeline/resolve/resolve-site.ts';
+import { checkContent } from '../src/pipeline/content-check.ts';
 import { generateCorpus, parseArgs, writeBaselineBodies, writeCorpus } from './generate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

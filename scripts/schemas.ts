@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateJsonSchemas } from '../src/lib/cli/json-schemas.ts';
+import { generateJsonSchemas } from '../src/cli/json-schemas.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const checkOnly = process.argv.includes('--check');

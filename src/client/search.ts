@@ -4,7 +4,7 @@
  * APIs (textContent), never innerHTML with index data, except Pagefind's
  * excerpt, whose only markup is <mark> and which we rebuild safely.
  */
-import { SEARCH_BUNDLES } from '../lib/search-bundles.ts';
+import { SEARCH_BUNDLES } from '../pipeline/emit/search-bundles.ts';
 
 interface PagefindResult {
   url: string;
@@ -50,7 +50,7 @@ export async function runSearchPage(): Promise<void> {
       const [main, ...others] = SEARCH_BUNDLES;
       pagefind = (await import(/* @vite-ignore */ `${root}/${main.dir}/pagefind.js`)) as Pagefind;
       await pagefind.options({ baseUrl: base });
-      // The index is written in parts (lib/search-bundles.ts); results come back as one list.
+      // The index is written in parts (pipeline/emit/search-bundles.ts); results come back as one list.
       for (const bundle of others) await pagefind.mergeIndex(`${root}/${bundle.dir}/`);
     }
     return pagefind;

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { bioFileName, briefingFileName } from '../lib/bodies.ts';
-import { ContentError, formatDiagnostic, summarize } from '../lib/diagnostics.ts';
-import type { BodySource } from '../lib/markdown/body-cache.ts';
-import { startPrecompile } from '../lib/markdown/body-precompile.ts';
-import type { SiteModel } from '../lib/model.ts';
-import { allowMdxCodeFromEnv, checkContent, contentDirFor, shareBuildModel } from '../lib/site.ts';
+import { allowMdxCodeFromEnv, contentDirFor, DEFAULT_SITE_URL, publicationFromEnv } from '../config/settings.ts';
+import { provideHandoff, type BuildContext } from '../pipeline/build-handoff.ts';
+import type { BodySource } from '../pipeline/compile/compiled-bodies.ts';
+import { mdxRuntimeBodiesModule } from './mdx-runtime-bodies-module.ts';
+import { startPrecompile } from '../pipeline/compile/precompile.ts';
+import { bioFileName, briefingFileName } from '../pipeline/compile/renderable-body.ts';
+import { checkContent, reloadingModel } from '../pipeline/content-check.ts';
+import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
+import type { SiteModel } from '../pipeline/model.ts';
 
 /** Every body and bio the build renders through the body compiler (not those with MDX code). */
 function bodiesToCompile(model: SiteModel): BodySource[] {
@@ -19,8 +22,9 @@ function bodiesToCompile(model: SiteModel): BodySource[] {
 /**
  * Runs the content checks before Astro does anything else. A build with any
  * content error stops here, before a single page is written, and lists every
- * problem at once; the dev server reports them and keeps serving. A build then
- * compiles the bodies on worker threads while Astro bundles the pages.
+ * problem at once; the dev server reports them and keeps serving. It then hands
+ * the build context and the model to the pages (pipeline/build-handoff.ts), and
+ * a build compiles the bodies on worker threads while Astro bundles the pages.
  */
 export function briefingContent(): AstroIntegration {
   let compiling: ReturnType<typeof startPrecompile> | undefined;
@@ -30,20 +34,27 @@ export function briefingContent(): AstroIntegration {
       // Vite only watches the project root; a CONTENT_DIR elsewhere must be watched too, so
       // that editing, adding, renaming or deleting a briefing reloads the page.
       'astro:server:setup': ({ server }) => {
-        server.watcher.add(contentDirFor(process.cwd()));
+        const contentDir = contentDirFor(process.cwd());
+        server.watcher.add(contentDir);
+        // The dev server caches each route's getStaticPaths. An edit is picked up by the page
+        // itself (views/page-views.ts, currentView), but a new, renamed or deleted file changes
+        // the paths: clear the cache with the event Astro's own content layer sends for that.
+        const pathsChanged = (file: string) => {
+          if (!file.startsWith(`${contentDir}${path.sep}`)) return;
+          for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
+        };
+        server.watcher.on('add', pathsChanged);
+        server.watcher.on('unlink', pathsChanged);
       },
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
-        const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        updateConfig({
-          vite: {
-            define: {
-              __BRIEFINGS_COMMAND__: JSON.stringify(command),
-              __BRIEFINGS_BASE__: JSON.stringify(base),
-              __BRIEFINGS_ALLOW_MDX_CODE__: JSON.stringify(allowMdxCodeFromEnv()),
-            },
-          },
-        });
+        updateConfig({ vite: { plugins: [mdxRuntimeBodiesModule(allowMdxCodeFromEnv())] } });
         if (command !== 'build' && command !== 'dev') return;
+        const context: BuildContext = {
+          mode: command,
+          base: config.base.endsWith('/') ? config.base : `${config.base}/`,
+          siteUrl: config.site ?? DEFAULT_SITE_URL,
+          publication: publicationFromEnv(),
+        };
         const cacheDir = fileURLToPath(config.cacheDir);
         const result = checkContent({
           includeDrafts: command === 'dev',
@@ -53,13 +64,14 @@ export function briefingContent(): AstroIntegration {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
         if (result.errorCount > 0 && command === 'build') throw new ContentError(result.diagnostics);
-        shareBuildModel(command === 'build' ? result.model : undefined);
+        const model = result.model;
+        provideHandoff({ context, model: command === 'build' ? () => model : reloadingModel(process.cwd()) });
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
-        logger.info(`content checked in ${ms} ms: ${result.model.briefings.length} briefings, ${result.model.actors.length} actors, ${summarize(result.diagnostics)}`);
+        logger.info(`content checked in ${ms} ms: ${model.briefings.length} briefings, ${model.actors.length} actors, ${summarize(result.diagnostics)}`);
         if (command === 'build') {
           const cacheFile = path.join(cacheDir, 'briefing-bodies.json');
           const started = performance.now();
-          compiling = startPrecompile(bodiesToCompile(result.model), cacheFile);
+          compiling = startPrecompile(bodiesToCompile(model), cacheFile);
           compiling.then(
             (stats) => logger.info(`bodies: ${stats.compiled} compiled, ${stats.reused} from cache, ${((performance.now() - started) / 1000).toFixed(1)} s`),
             () => {},

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { SEARCH_BUNDLES, type SearchBundle } from '../lib/search-bundles.ts';
+import { SEARCH_BUNDLES, type SearchBundle } from '../pipeline/emit/search-bundles.ts';
 
 /** Pagefind globs (relative to the output folder) for the pages of one bundle. */
 function globsFor(bundle: SearchBundle, outDir: string): string[] {
@@ -25,7 +25,7 @@ function indexedPages(bundleDir: string): number {
  * Builds the Pagefind full-text index over the finished HTML, so search works
  * from `dist/` on any static host with no server. Only elements marked
  * `data-pagefind-body` (briefings, actors, positions) are indexed, into the
- * bundles of lib/search-bundles.ts, one Pagefind run after the other.
+ * bundles of pipeline/emit/search-bundles.ts, one Pagefind run after the other.
  */
 export function searchIndex(): AstroIntegration {
   return {

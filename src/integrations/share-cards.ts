@@ -2,14 +2,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { publishCards, renderCards, type RenderedCards } from '../cards/build.ts';
-import { defaultCacheDir } from '../cards/cache.ts';
-import { planCards } from '../cards/plan.ts';
-import { renderCardPng } from '../cards/render.ts';
-import { SITE_NAME, SITE_TAGLINE } from '../lib/site-config.ts';
-import { getSite } from '../lib/site.ts';
+import { publishCards, renderCards, type RenderedCards } from '../pipeline/cards/build.ts';
+import { defaultCacheDir } from '../pipeline/cards/cache.ts';
+import { planCards } from '../pipeline/cards/plan.ts';
+import { renderCardPng } from '../pipeline/cards/render.ts';
+import { receiveHandoff } from '../pipeline/build-handoff.ts';
 
-const site = { name: SITE_NAME, tagline: SITE_TAGLINE };
+/** The model and publication the briefing-content integration handed over (it runs first). */
+const handoff = () => {
+  const { model, context } = receiveHandoff();
+  return { model: model(), site: context.publication };
+};
 
 /**
  * Share cards are rendered outside Astro's page pipeline, in a worker pool with
@@ -30,14 +33,14 @@ export function shareCards(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:start': () => {
-        rendering = renderCards({ model: getSite({ dev: false }), site, cacheDir: defaultCacheDir(root) });
+        rendering = renderCards({ ...handoff(), cacheDir: defaultCacheDir(root) });
         // Awaited in astro:build:done; this keeps a failure meanwhile from counting as unhandled.
         rendering.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const cacheDir = defaultCacheDir(root);
-        const cards = await (rendering ?? renderCards({ model: getSite({ dev: false }), site, cacheDir }));
+        const cards = await (rendering ?? renderCards({ ...handoff(), cacheDir }));
         const stats = publishCards(cards, outDir, cacheDir);
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(path.join(cacheDir, 'last-build.json'), `${JSON.stringify(stats, null, 2)}\n`);
@@ -53,7 +56,8 @@ export function shareCards(): AstroIntegration {
           if (!url.endsWith('/og.png') || !url.startsWith(prefix)) return next();
           try {
             const sitePath = url.slice(prefix.length);
-            const job = planCards(getSite({ dev: true }), site).find((j) => j.sitePath === sitePath);
+            const { model, site } = handoff();
+            const job = planCards(model, site).find((j) => j.sitePath === sitePath);
             if (!job) return next();
             const png = await renderCardPng(job.content);
             res.setHeader('Content-Type', 'image/png');

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../lib/security.ts';
+import { headersFile } from '../pipeline/emit/host-files.ts';
 
 /** Writes files static hosts read from the site root: `_headers` with the security headers. */
 export function staticHostFiles(): AstroIntegration {

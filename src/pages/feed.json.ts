@@ -1,9 +1,5 @@
 import type { APIRoute } from 'astro';
-import { briefingFeed } from '../lib/site-feeds.ts';
-import { jsonFeed } from '../lib/feeds.ts';
-import { absolute } from '../lib/page-data.ts';
+import { jsonFeedResponse } from '../pipeline/emit/feed-responses.ts';
+import { pageView } from '../views/page-views.ts';
 
-export const GET: APIRoute = ({ site }) => {
-  const { meta, items } = briefingFeed(site);
-  return new Response(jsonFeed(meta, items, absolute('/rss.xml', site)), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
-};
+export const GET: APIRoute = () => jsonFeedResponse(pageView('feed.json'));

@@ -1,8 +1,5 @@
 import type { APIRoute } from 'astro';
-import { briefingFeed } from '../lib/site-feeds.ts';
-import { rssFeed } from '../lib/feeds.ts';
+import { rssResponse } from '../pipeline/emit/feed-responses.ts';
+import { pageView } from '../views/page-views.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const { meta, items } = briefingFeed(site);
-  return new Response(await rssFeed(meta, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
-};
+export const GET: APIRoute = () => rssResponse(pageView('rss.xml'));

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkContent, type CheckResult } from '../../src/lib/site.ts';
+import { checkContent, type CheckResult } from '../../src/pipeline/content-check.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures');

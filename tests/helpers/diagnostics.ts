@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { formatDiagnostic, type Diagnostic } from '../../src/lib/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../../src/pipeline/diagnostics.ts';
 import type { TempCorpus } from './corpus.ts';
 import { lineOf } from './text.ts';
 

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { analyzeBody } from '../../src/lib/content/body.ts';
-import { cachingAnalyzer } from '../../src/lib/content/analysis-cache.ts';
-import { inlineBodyAnalyzer, type BodyAnalyzer, type BodyJob } from '../../src/lib/content/load.ts';
-import { BodyCodeError, compileBody, type BodyNode, type ComponentCall } from '../../src/lib/markdown/compile-body.ts';
-import { bodyKey, compiledBody } from '../../src/lib/markdown/body-cache.ts';
-import { precompileBodies } from '../../src/lib/markdown/body-precompile.ts';
+import { analyzeBody } from '../../src/pipeline/load/analyze-body.ts';
+import { cachingAnalyzer } from '../../src/pipeline/load/analysis-cache.ts';
+import { inlineBodyAnalyzer, type BodyAnalyzer, type BodyJob } from '../../src/pipeline/load/load-content.ts';
+import { BodyCodeError, compileBody, type BodyNode, type ComponentCall } from '../../src/pipeline/compile/compile-body.ts';
+import { bodyKey, compiledBody } from '../../src/pipeline/compile/compiled-bodies.ts';
+import { precompileBodies } from '../../src/pipeline/compile/precompile.ts';
 
 const html = (nodes: BodyNode[]) => nodes.filter((n): n is string => typeof n === 'string').join('');
 const calls = (nodes: BodyNode[]) => nodes.filter((n): n is ComponentCall => typeof n !== 'string');

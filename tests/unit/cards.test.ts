@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildCards } from '../../src/cards/build.ts';
-import { cardKey } from '../../src/cards/cache.ts';
-import { fontsFor, parseFontsourceCss } from '../../src/cards/fonts.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardLayout, type CardContent, type CardNode } from '../../src/cards/layout.ts';
-import { planCards } from '../../src/cards/plan.ts';
-import { renderCardPng, renderCardSvg } from '../../src/cards/render.ts';
-import { clampGraphemes, dropEmoji } from '../../src/cards/text.ts';
+import { buildCards } from '../../src/pipeline/cards/build.ts';
+import { cardKey } from '../../src/pipeline/cards/cache.ts';
+import { fontsFor, parseFontsourceCss } from '../../src/pipeline/cards/fonts.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardLayout, type CardContent, type CardNode } from '../../src/pipeline/cards/layout.ts';
+import { planCards } from '../../src/pipeline/cards/plan.ts';
+import { renderCardPng, renderCardSvg } from '../../src/pipeline/cards/render.ts';
+import { clampGraphemes, dropEmoji } from '../../src/pipeline/cards/text.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
 
 const briefingCard: CardContent = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CheckResult } from '../../src/lib/site.ts';
-import type { ActorId, BriefingSlug, PositionId } from '../../src/lib/model.ts';
+import type { CheckResult } from '../../src/pipeline/content-check.ts';
+import type { ActorId, BriefingSlug, PositionId } from '../../src/pipeline/model.ts';
 import { edit, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 import { at, expectError, expectWarning } from '../helpers/diagnostics.ts';
 import { lineOf } from '../helpers/text.ts';

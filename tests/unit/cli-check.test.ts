@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCheck, type CheckReport } from '../../src/lib/cli/check.ts';
-import { createBodyPool, POOL_THRESHOLD } from '../../src/lib/cli/body-pool.ts';
-import { analyzeBody } from '../../src/lib/content/body.ts';
-import type { CliIo } from '../../src/lib/cli/io.ts';
-import type { Diagnostic } from '../../src/lib/diagnostics.ts';
-import { checkContent } from '../../src/lib/site.ts';
+import { runCheck, type CheckReport } from '../../src/cli/check.ts';
+import { createBodyPool, POOL_THRESHOLD } from '../../src/pipeline/load/analysis-pool.ts';
+import { analyzeBody } from '../../src/pipeline/load/analyze-body.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import type { Diagnostic } from '../../src/pipeline/diagnostics.ts';
+import { checkContent } from '../../src/pipeline/content-check.ts';
 import { edit, FIXTURES, PROJECT_ROOT, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 import { positionOf } from '../helpers/text.ts';
 
@@ -333,11 +333,12 @@ describe('docs/authoring.md', () => {
   /** Every diagnostic code the checker can emit, read from its source. */
   function emittedCodes(): string[] {
     const read = (file: string) => readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
+    const readFolder = (dir: string) => readdirSync(path.join(PROJECT_ROOT, dir)).filter((f) => f.endsWith('.ts')).map((f) => read(`${dir}/${f}`)).join('\n');
     const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
     return [
-      ...all(read('src/lib/content/load.ts'), /code: '([a-z]+(?:-[a-z]+)*)'/g),
-      ...all(read('src/lib/content/body.ts'), /kind: '([a-z]+(?:-[a-z]+)*)'/g).map((kind) => `body-${kind}`),
-      ...all(read('src/lib/resolve.ts'), /,\s*'([a-z]+(?:-[a-z]+)+)',/g),
+      ...all(readFolder('src/pipeline/load'), /code: '([a-z]+(?:-[a-z]+)*)'/g),
+      ...all(read('src/pipeline/load/analyze-body.ts'), /kind: '([a-z]+(?:-[a-z]+)*)'/g).map((kind) => `body-${kind}`),
+      ...all(readFolder('src/pipeline/resolve'), /,\s*'([a-z]+(?:-[a-z]+)+)',/g),
     ].filter((code, i, list) => list.indexOf(code) === i).sort();
   }
 

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runNew } from '../../src/lib/cli/new.ts';
-import type { CliIo } from '../../src/lib/cli/io.ts';
+import { runNew } from '../../src/cli/new.ts';
+import type { CliIo } from '../../src/cli/io.ts';
 import { PROJECT_ROOT, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 
 const corpora: TempCorpus[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, topicLabel } from '../../src/lib/format.ts';
+import { formatDate, topicLabel } from '../../src/util/format.ts';
 
 describe('topicLabel', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseFrontmatterFile } from '../../src/lib/content/frontmatter.ts';
+import { parseFrontmatterFile } from '../../src/pipeline/load/frontmatter.ts';
 import { lineOf, positionOf } from '../helpers/text.ts';
 
 const BRIEFING = `---

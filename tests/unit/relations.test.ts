@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { PositionId } from '../../src/lib/model.ts';
-import { positionChain, stanceGrid, timelineByTopic, whatChanged } from '../../src/lib/relations.ts';
+import type { PositionId } from '../../src/pipeline/model.ts';
+import { positionChain, stanceGrid, timelineByTopic, whatChanged } from '../../src/pipeline/resolve/relations.ts';
 import { edit, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SLUG_PATTERN } from '../../src/schemas/common.ts';
-import { MAX_SLUG_LENGTH, slugify } from '../../src/lib/slugify.ts';
+import { MAX_SLUG_LENGTH, slugify } from '../../src/util/slugify.ts';
 
 describe('slugify', () => {
   test.each([

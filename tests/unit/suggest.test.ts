@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { didYouMean, nearest } from '../../src/lib/suggest.ts';
+import { didYouMean, nearest } from '../../src/util/suggest.ts';
 
 const ACTORS = ['sergey-lavrov', 'jake-sullivan', 'annalena-baerbock', 'nato', 'osce', 'russia', 'united-states'];
 

@@ -1,14 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { jsonFeed } from '../../../lib/feeds.ts';
-import type { TopicSlug } from '../../../lib/model.ts';
-import { absolute, site } from '../../../lib/page-data.ts';
-import { topicFeed } from '../../../lib/site-feeds.ts';
-import { routes } from '../../../lib/urls.ts';
+import { jsonFeedResponse } from '../../../pipeline/emit/feed-responses.ts';
+import type { FeedView } from '../../../views/feeds.ts';
+import { currentView, staticPaths } from '../../../views/page-views.ts';
 
-export const getStaticPaths = (() => site().topics.map((t) => ({ params: { topic: t.slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => staticPaths('topics/[topic]/feed.json')) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params, site: siteUrl }) => {
-  const slug = params.topic as TopicSlug;
-  const { meta, items } = topicFeed(slug, siteUrl, 'json');
-  return new Response(jsonFeed(meta, items, absolute(`${routes.topic(slug)}rss.xml`, siteUrl)), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
-};
+export const GET: APIRoute<FeedView> = ({ params, props }) => jsonFeedResponse(currentView('topics/[topic]/feed.json', params, props));

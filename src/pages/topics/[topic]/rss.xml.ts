@@ -1,12 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { rssFeed } from '../../../lib/feeds.ts';
-import type { TopicSlug } from '../../../lib/model.ts';
-import { site } from '../../../lib/page-data.ts';
-import { topicFeed } from '../../../lib/site-feeds.ts';
+import { rssResponse } from '../../../pipeline/emit/feed-responses.ts';
+import type { FeedView } from '../../../views/feeds.ts';
+import { currentView, staticPaths } from '../../../views/page-views.ts';
 
-export const getStaticPaths = (() => site().topics.map((t) => ({ params: { topic: t.slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => staticPaths('topics/[topic]/rss.xml')) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site: siteUrl }) => {
-  const { meta, items } = topicFeed(params.topic as TopicSlug, siteUrl, 'rss');
-  return new Response(await rssFeed(meta, items), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
-};
+export const GET: APIRoute<FeedView> = ({ params, props }) => rssResponse(currentView('topics/[topic]/rss.xml', params, props));

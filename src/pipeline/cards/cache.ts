@@ -1,0 +1,28 @@
+/**
+ * Cards are cached by a hash of everything that decides their pixels: the text,
+ * the template version, the font files, the renderer versions and the PNG options. Same inputs →
+ * same file name, so the cache cannot serve a stale card: any change of input is
+ * a different key.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { packageVersions } from '../../util/package-versions.ts';
+import { fontsFor } from './fonts.ts';
+import { TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
+import { PNG_OPTIONS } from './render.ts';
+
+const RENDER_PACKAGES = ['satori', 'sharp', '@fontsource/inter', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc'];
+
+export function cardKey(content: CardContent): string {
+  const fonts = fontsFor(cardStrings(content)).files;
+  return createHash('sha256')
+    .update(JSON.stringify({ template: TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_OPTIONS, fonts, content }))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export function defaultCacheDir(root: string): string {
+  return path.resolve(root, process.env.CARD_CACHE_DIR ?? 'node_modules/.cache/briefing-cards');
+}
+
+export const cacheFileFor = (cacheDir: string, key: string) => path.join(cacheDir, key.slice(0, 2), `${key}.png`);

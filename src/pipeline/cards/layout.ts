@@ -1,0 +1,114 @@
+/**
+ * The share-card design, as a satori element tree. Pure: no fonts, no I/O, so it
+ * can be unit-tested and its output hashed. Change TEMPLATE_VERSION with any
+ * visual change so cached cards are re-rendered.
+ */
+import { formatDate, plural } from '../../util/format.ts';
+import { cardText } from './text.ts';
+
+export const TEMPLATE_VERSION = 4;
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+export type CardContent =
+  | { kind: 'briefing'; siteName: string; title: string; summary: string; date: string; actors: string[] }
+  | { kind: 'actor'; siteName: string; name: string; role?: string; positions: number; briefings: number; latestStance?: string; latestDate?: string }
+  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string }
+  | { kind: 'page'; siteName: string; label: string; title: string; subtitle: string; footer: string };
+
+export interface CardNode {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string; lang?: string };
+}
+
+/** The card's colours match the site's light theme: paper, ink and the accent red. */
+const COLORS = { paper: '#fbfaf7', ink: '#1b1f24', muted: '#505963', accent: '#8a1c1c', rule: '#d9d6ce' };
+
+const h = (type: string, style: Record<string, string | number>, ...children: (CardNode | string | false | undefined)[]): CardNode => ({
+  type,
+  props: { style, children: children.filter((c): c is CardNode | string => Boolean(c)) },
+});
+
+/** A block of text that never overflows: at most `lines` lines, ellipsis at the end. */
+const clampedText = (text: string, style: Record<string, string | number>, lines: number) =>
+  h('div', { display: 'block', lineClamp: lines, ...style }, text);
+
+/**
+ * Rules and bars are plain filled boxes, never CSS borders, and nothing clips:
+ * satori turns borders and `overflow: hidden` into SVG masks and clip paths,
+ * which made rasterising a card about a third slower (measured with resvg).
+ */
+const bar = (style: Record<string, string | number>) => h('div', { display: 'flex', flexShrink: 0, backgroundColor: COLORS.accent, ...style });
+
+function frame(siteName: string, label: string, body: CardNode, footer: CardNode, fontFamily: string): CardNode {
+  return h(
+    'div',
+    { width: CARD_WIDTH, height: CARD_HEIGHT, display: 'flex', boxSizing: 'border-box', backgroundColor: COLORS.paper, color: COLORS.ink, fontFamily },
+    bar({ width: 16, height: CARD_HEIGHT }),
+    h(
+      'div',
+      { display: 'flex', flexDirection: 'column', flexGrow: 1, boxSizing: 'border-box', height: CARD_HEIGHT, padding: '56px 72px 52px 68px' },
+      h('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: 26, fontWeight: 700, color: COLORS.muted },
+        h('div', { display: 'flex', color: COLORS.accent, letterSpacing: 3 }, label.toUpperCase()),
+        h('div', { display: 'flex' }, cardText(siteName, 40))),
+      h('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center' }, body),
+      h('div', { display: 'flex', flexShrink: 0, height: 2, backgroundColor: COLORS.rule, marginBottom: 22 }),
+      h('div', { display: 'flex', fontSize: 28, color: COLORS.muted }, footer),
+    ),
+  );
+}
+
+
+/** Every string drawn on the card, for choosing fonts that cover it. */
+export function cardStrings(card: CardContent): string {
+  return Object.values(card).filter((v) => typeof v === 'string' || Array.isArray(v)).flat().join(' ');
+}
+
+export function cardLayout(card: CardContent, fontFamily: string): CardNode {
+  switch (card.kind) {
+    case 'briefing': {
+      const actors = card.actors.slice(0, 4).join(' · ') + (card.actors.length > 4 ? ` +${card.actors.length - 4}` : '');
+      return frame(card.siteName, 'Briefing',
+        h('div', { display: 'flex', flexDirection: 'column' },
+          clampedText(cardText(card.title, 140), { fontSize: 62, fontWeight: 700, lineHeight: 1.12, letterSpacing: -1 }, 3),
+          clampedText(cardText(card.summary, 260), { fontSize: 32, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3)),
+        h('div', { display: 'flex', width: '100%', justifyContent: 'space-between' },
+          h('div', { display: 'flex', flexShrink: 0, fontWeight: 700, color: COLORS.ink }, formatDate(card.date)),
+          actors && clampedText(cardText(actors, 90), { marginLeft: 32, textAlign: 'right' }, 1)),
+        fontFamily);
+    }
+    case 'actor': {
+      const stats = `${plural(card.positions, 'position')} · ${plural(card.briefings, 'briefing')}`;
+      return frame(card.siteName, 'Actor',
+        h('div', { display: 'flex', flexDirection: 'column' },
+          clampedText(cardText(card.name, 60), { fontSize: 76, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }, 2),
+          card.role && clampedText(cardText(card.role, 120), { fontSize: 36, color: COLORS.muted, marginTop: 12 }, 2),
+          card.latestStance && h('div', { display: 'flex', marginTop: 30 },
+            bar({ width: 6, marginRight: 24 }),
+            clampedText(cardText(`Latest: ${card.latestStance}`, 200), { fontSize: 32, lineHeight: 1.35 }, 3))),
+        h('div', { display: 'flex', width: '100%', justifyContent: 'space-between' },
+          h('div', { display: 'flex', fontWeight: 700, color: COLORS.ink }, stats),
+          card.latestDate && h('div', { display: 'flex' }, formatDate(card.latestDate))),
+        fontFamily);
+    }
+    case 'position': {
+      const text = card.isQuote ? `“${cardText(card.text, 220)}”` : cardText(card.text, 220);
+      const who = card.role ? `${card.actorName}, ${card.role}` : card.actorName;
+      return frame(card.siteName, card.isQuote ? 'Quote' : 'Position',
+        h('div', { display: 'flex', flexDirection: 'column' },
+          clampedText(text, { fontSize: text.length > 140 ? 46 : 56, fontWeight: 700, lineHeight: 1.2, letterSpacing: -0.5 }, 4),
+          clampedText(cardText(who, 120), { fontSize: 34, color: COLORS.accent, fontWeight: 700, marginTop: 26 }, 2)),
+        h('div', { display: 'flex', width: '100%', justifyContent: 'space-between' },
+          h('div', { display: 'flex', flexShrink: 0, fontWeight: 700, color: COLORS.ink }, formatDate(card.date)),
+          clampedText(cardText(card.briefingTitle, 90), { marginLeft: 32, textAlign: 'right' }, 1)),
+        fontFamily);
+    }
+    case 'page':
+      return frame(card.siteName, card.label,
+        h('div', { display: 'flex', flexDirection: 'column' },
+          clampedText(cardText(card.title, 100), { fontSize: 76, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }, 2),
+          clampedText(cardText(card.subtitle, 200), { fontSize: 36, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3)),
+        h('div', { display: 'flex', fontWeight: 700, color: COLORS.ink }, cardText(card.footer, 80)),
+        fontFamily);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Which share cards the site has and what each one shows, derived from the
+ * resolved site. The pages' og:image paths come from the same functions.
+ */
+import type { SiteModel } from '../model.ts';
+import { formatDate, plural, topicLabel } from '../../util/format.ts';
+import { cardPaths } from '../../routes.ts';
+import type { CardContent } from './layout.ts';
+
+export interface CardJob {
+  /** Base-less site path of the PNG, e.g. "/briefings/x/og.png". */
+  sitePath: string;
+  content: CardContent;
+}
+
+export function planCards(model: SiteModel, site: { name: string; tagline: string }): CardJob[] {
+  const siteName = site.name;
+  const jobs: CardJob[] = [];
+  const latest = model.briefings[0];
+  const counts = `${plural(model.briefings.length, 'briefing')} · ${plural(model.actors.length, 'actor')} · ${plural(model.positionById.size, 'position')}`;
+  const page = (sitePath: string, label: string, title: string, subtitle: string, footer = counts) =>
+    jobs.push({ sitePath, content: { kind: 'page', siteName, label, title, subtitle, footer } });
+
+  page(cardPaths.site(), 'Briefings', siteName, site.tagline, latest ? `Latest: ${formatDate(latest.date)}` : counts);
+  page(cardPaths.briefings(), 'Archive', 'All briefings', `Every briefing of ${siteName}, newest first.`);
+  page(cardPaths.actors(), 'Actors', 'People, organizations and countries', 'Every actor with the positions they took, across all briefings.');
+  page(cardPaths.topics(), 'Topics', 'All topics', model.topics.slice(0, 8).map((t) => topicLabel(t.slug)).join(' · '));
+
+  for (const topic of model.topics) {
+    page(cardPaths.topic(topic.slug), 'Topic', topicLabel(topic.slug), `Briefings and positions on ${topicLabel(topic.slug).toLowerCase()}.`,
+      `${plural(topic.briefings.length, 'briefing')} · ${plural(topic.positions.length, 'position')}`);
+  }
+
+  for (const briefing of model.briefings) {
+    jobs.push({
+      sitePath: cardPaths.briefing(briefing.slug),
+      content: {
+        kind: 'briefing', siteName, title: briefing.title, summary: briefing.summary, date: briefing.date,
+        actors: briefing.actorIds.map((id) => model.actorById.get(id)!.name),
+      },
+    });
+  }
+
+  for (const actor of model.actors) {
+    const positions = model.positionsByActor.get(actor.id) ?? [];
+    const latestPosition = positions[0];
+    jobs.push({
+      sitePath: cardPaths.actor(actor.id),
+      content: {
+        kind: 'actor', siteName, name: actor.name, role: actor.role, positions: positions.length,
+        briefings: model.briefingsByActor.get(actor.id)?.length ?? 0,
+        latestStance: latestPosition?.stance, latestDate: latestPosition?.date,
+      },
+    });
+  }
+
+  for (const position of model.positionById.values()) {
+    const actor = model.actorById.get(position.actorId)!;
+    jobs.push({
+      sitePath: cardPaths.position(position.id),
+      content: {
+        kind: 'position', siteName, text: position.quote ?? position.stance, isQuote: position.quote !== undefined,
+        actorName: actor.name, role: position.role, date: position.date,
+        briefingTitle: model.briefingBySlug.get(position.briefingSlug)!.title,
+      },
+    });
+  }
+  return jobs;
+}

@@ -1,0 +1,99 @@
+/**
+ * Load → validate → resolve: the content stages as one call, used alike by
+ * `npm run build`, `npm run dev` and `npm run check`, so they never disagree.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { allowMdxCodeFromEnv, contentDirFor } from '../config/settings.ts';
+import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { cachingAnalyzer } from './load/analysis-cache.ts';
+import { inlineBodyAnalyzer, loadContent, type BodyAnalyzer } from './load/load-content.ts';
+import type { SiteModel } from './model.ts';
+import { resolveSite } from './resolve/resolve-site.ts';
+
+export interface CheckOptions {
+  /** Project root; paths in diagnostics are relative to it. */
+  root?: string;
+  /** Folder holding `actors/` and `briefings/`; `CONTENT_DIR` or `<root>/content` by default. */
+  contentDir?: string;
+  includeDrafts?: boolean;
+  /** YYYY-MM-DD; today's UTC date by default. */
+  today?: string;
+  /** Let bodies contain MDX code; see `allowMdxCodeFromEnv` in config/settings.ts for why it is off. */
+  allowMdxCode?: boolean;
+  /** How briefing bodies are analyzed; `npm run check` spreads a large corpus over worker threads. */
+  bodyAnalyzer?: BodyAnalyzer;
+  /** Keep body analyses in this file between runs (the build does; see load/analysis-cache.ts). */
+  analysisCacheFile?: string;
+}
+
+export interface CheckResult {
+  model: SiteModel;
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  /** Milliseconds spent loading and resolving, for the benchmark. */
+  timings: { load: number; resolve: number };
+}
+
+/** The whole content pipeline, with every problem collected. */
+export function checkContent(options: CheckOptions = {}): CheckResult {
+  const root = path.resolve(options.root ?? process.cwd());
+  const contentDir = contentDirFor(root, options.contentDir);
+  const started = performance.now();
+  const inner = options.bodyAnalyzer ?? inlineBodyAnalyzer();
+  const caching = options.analysisCacheFile ? cachingAnalyzer(inner, options.analysisCacheFile) : undefined;
+  const loaded = loadContent(contentDir, root, { allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(), bodyAnalyzer: caching ?? inner });
+  caching?.save();
+  const loadedAt = performance.now();
+  const { model, diagnostics } = resolveSite(loaded, {
+    includeDrafts: options.includeDrafts ?? false,
+    today: options.today ?? process.env.BRIEFINGS_TODAY ?? new Date().toISOString().slice(0, 10),
+  });
+  const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics]);
+  return {
+    model,
+    diagnostics: all,
+    errorCount: all.filter((d) => d.severity === 'error').length,
+    timings: { load: loadedAt - started, resolve: performance.now() - loadedAt },
+  };
+}
+
+/** The resolved model or a ContentError listing every problem. */
+export function loadModelOrThrow(options: CheckOptions = {}): SiteModel {
+  const result = checkContent(options);
+  if (result.errorCount > 0) throw new ContentError(result.diagnostics);
+  return result.model;
+}
+
+/**
+ * A cheap fingerprint of the content folder (names, sizes, modification times),
+ * so the dev server reloads the model after any edit, rename or deletion.
+ */
+function contentSignature(contentDir: string): string {
+  const parts: string[] = [];
+  for (const sub of ['actors', 'briefings']) {
+    const dir = path.join(contentDir, sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const stat = statSync(path.join(dir, name));
+      parts.push(`${sub}/${name}:${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  return parts.join('|');
+}
+
+/** The dev server's model, drafts included: recomputed when the content folder changes, else reused. */
+export function reloadingModel(root: string): () => SiteModel {
+  const contentDir = contentDirFor(root);
+  let cached: { signature: string; model: SiteModel } | undefined;
+  return () => {
+    const signature = contentSignature(contentDir);
+    if (cached?.signature !== signature) cached = { signature, model: loadModelOrThrow({ root, contentDir, includeDrafts: true }) };
+    return cached.model;
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * schema.org JSON-LD for briefings (NewsArticle), actors (Person/Organization/
+ * Country) and positions (Quotation). Plain objects here; serialised once,
+ * escaped so that text like "</script>" can never end the data block.
+ */
+import type { Actor, Briefing, Position, Source } from '../model.ts';
+import { routes } from '../../routes.ts';
+
+type Absolute = (sitePath: string) => string;
+type JsonLd = Record<string, unknown>;
+
+const actorType = (actor: Pick<Actor, 'kind'>) => ({ person: 'Person', organization: 'Organization', country: 'Country' })[actor.kind];
+
+export function actorRef(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absolute): JsonLd {
+  return { '@type': actorType(actor), '@id': `${abs(routes.actor(actor.id))}#actor`, name: actor.name, url: abs(routes.actor(actor.id)) };
+}
+
+export function briefingJsonLd(
+  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'wordCount'>,
+  actors: readonly Pick<Actor, 'id' | 'name' | 'kind'>[],
+  sources: readonly Pick<Source, 'title' | 'url' | 'publisher' | 'date'>[],
+  abs: Absolute,
+  imageUrl: string,
+  publisher: string,
+): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: briefing.title,
+    description: briefing.summary,
+    url: abs(routes.briefing(briefing.slug)),
+    mainEntityOfPage: abs(routes.briefing(briefing.slug)),
+    image: [imageUrl],
+    datePublished: briefing.date,
+    dateModified: briefing.updated ?? briefing.date,
+    author: briefing.authors.length ? briefing.authors.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: publisher }],
+    publisher: { '@type': 'Organization', name: publisher },
+    keywords: briefing.topics.join(', ') || undefined,
+    wordCount: briefing.wordCount,
+    about: actors.map((actor) => actorRef(actor, abs)),
+    citation: sources.map((s) => ({
+      '@type': 'CreativeWork',
+      name: s.title,
+      url: s.url,
+      publisher: { '@type': 'Organization', name: s.publisher },
+      ...(s.date ? { datePublished: s.date } : {}),
+    })),
+  };
+}
+
+export function actorJsonLd(actor: Pick<Actor, 'id' | 'name' | 'kind' | 'role' | 'aliases' | 'links' | 'affiliations'>, affiliations: readonly Pick<Actor, 'id' | 'name' | 'kind'>[], abs: Absolute): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    ...actorRef(actor, abs),
+    ...(actor.role ? (actor.kind === 'person' ? { jobTitle: actor.role } : { description: actor.role }) : {}),
+    ...(actor.aliases.length ? { alternateName: actor.aliases } : {}),
+    ...(actor.links.length ? { sameAs: actor.links.map((l) => l.url) } : {}),
+    ...(actor.affiliations.length
+      ? { [actor.kind === 'person' ? 'affiliation' : 'memberOf']: affiliations.map((affiliation) => actorRef(affiliation, abs)) }
+      : {}),
+  };
+}
+
+export function positionJsonLd(
+  position: Pick<Position, 'id' | 'quote' | 'stance' | 'date' | 'topic'>,
+  actor: Pick<Actor, 'id' | 'name' | 'kind'>,
+  briefing: Pick<Briefing, 'slug' | 'title'>,
+  sources: readonly Pick<Source, 'title' | 'url'>[],
+  abs: Absolute,
+): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Quotation',
+    '@id': abs(routes.position(position.id)),
+    url: abs(routes.position(position.id)),
+    text: position.quote ?? position.stance,
+    ...(position.quote ? { abstract: position.stance } : {}),
+    creator: actorRef(actor, abs),
+    dateCreated: position.date,
+    ...(position.topic ? { about: position.topic } : {}),
+    isBasedOn: sources.map((s) => ({ '@type': 'CreativeWork', name: s.title, url: s.url })),
+    isPartOf: { '@type': 'NewsArticle', headline: briefing.title, url: abs(routes.briefing(briefing.slug)) },
+  };
+}
+
+/** JSON for a <script type="application/ld+json"> block: `<`, `>` and `&` escaped as \u sequences. */
+export function serializeJsonLd(data: JsonLd): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,102 @@
+/**
+ * Parses briefing bodies on worker threads while the main thread reads and
+ * validates frontmatter, which takes a good part off `npm run check` for a large
+ * corpus on a machine with cores to spare. `loadContent` is synchronous (the build and the dev server
+ * call it too), so `collect()` blocks with Atomics.wait and reads the results
+ * with receiveMessageOnPort instead of waiting for events.
+ *
+ * Whatever goes wrong in a worker (it fails to start, throws, stalls), the jobs
+ * it did not finish are analyzed here on the main thread: the pool can make the
+ * check slower, never different.
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { analyzeBody, type BodyAnalysis } from './analyze-body.ts';
+import type { BodyAnalyzer, BodyJob } from './load-content.ts';
+import type { BodyTask, BodyTaskResult } from './analysis-worker.ts';
+
+/** Below this many briefings, starting workers costs more than it saves. */
+export const POOL_THRESHOLD = 150;
+/** With no result from any worker for this long, the rest is done on the main thread. */
+const STALL_MS = 15_000;
+
+export interface BodyPool extends BodyAnalyzer {
+  /** Stops the workers; call it once `collect()` has returned. */
+  close(): void;
+}
+
+export interface BodyPoolOptions {
+  /** Worker threads; one less than the cores by default (the main thread is busy too). */
+  threads?: number;
+  /** For tests: how long to wait for a silent worker, and which script to run. */
+  stallMs?: number;
+  workerUrl?: URL;
+}
+
+export function createBodyPool(options: BodyPoolOptions = {}): BodyPool {
+  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+  const stallMs = options.stallMs ?? STALL_MS;
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const workers: { worker: Worker; results: MessagePort }[] = [];
+  try {
+    for (let i = 0; i < Math.max(1, threads); i++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(options.workerUrl ?? new URL('./analysis-worker.ts', import.meta.url), {
+        workerData: { port: port2, signal },
+        transferList: [port2],
+        // A roomier young generation: parsing makes many short-lived objects.
+        resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      });
+      worker.unref();
+      // Errors are handled by the stall fallback in collect(); this keeps them from crashing the process.
+      worker.on('error', () => {});
+      workers.push({ worker, results: port1 });
+    }
+  } catch {
+    // No workers at all: every job runs inline in collect().
+  }
+
+  const jobs: BodyJob[] = [];
+  let sent = 0;
+  return {
+    submit(job) {
+      const id = jobs.push(job) - 1;
+      const target = workers[id % Math.max(1, workers.length)];
+      if (!target) return;
+      try {
+        target.worker.postMessage({ id, ...job } satisfies BodyTask);
+        sent++;
+      } catch {
+        // Left for collect() to run inline.
+      }
+    },
+    collect() {
+      const analyses: (BodyAnalysis | undefined)[] = new Array(jobs.length);
+      let remaining = sent;
+      let lastProgress = performance.now();
+      while (remaining > 0 && performance.now() - lastProgress < stallMs) {
+        const seen = Atomics.load(signal, 0);
+        let progressed = false;
+        for (const { results } of workers) {
+          for (let received = receiveMessageOnPort(results); received; received = receiveMessageOnPort(results)) {
+            const result = received.message as BodyTaskResult;
+            // A job that failed in a worker is rerun below, where its error surfaces as it would inline.
+            if ('analysis' in result) analyses[result.id] = result.analysis;
+            remaining--;
+            progressed = true;
+          }
+        }
+        if (progressed) lastProgress = performance.now();
+        else Atomics.wait(signal, 0, seen, 250);
+      }
+      // Anything not done by a worker (error, stall, never sent) is done here.
+      return jobs.map((job, i) => analyses[i] ?? analyzeBody(job.body, job.format, job.lineOffset, job.options));
+    },
+    close() {
+      for (const { worker, results } of workers) {
+        results.close();
+        void worker.terminate();
+      }
+    },
+  };
+}

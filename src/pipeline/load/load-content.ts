@@ -1,0 +1,179 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { actorSchema, type ActorData } from '../../schemas/actor.ts';
+import { briefingSchema, type BriefingData } from '../../schemas/briefing.ts';
+import { SLUG_PATTERN } from '../../schemas/common.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './analyze-body.ts';
+import { issueToDiagnostic } from './field-diagnostics.ts';
+import { parseFrontmatterFile, type ParsedFile } from './frontmatter.ts';
+
+/** A content file that parsed and passed its schema, with what the resolver needs to locate errors. */
+export interface LoadedFile<T> {
+  id: string;
+  file: string;
+  data: T;
+  body: string;
+  parsed: ParsedFile;
+}
+
+export interface LoadedBriefing extends LoadedFile<BriefingData> {
+  format: 'md' | 'mdx';
+  analysis: BodyAnalysis;
+}
+
+export interface LoadedContent {
+  actors: LoadedFile<ActorData>[];
+  briefings: LoadedBriefing[];
+  diagnostics: Diagnostic[];
+}
+
+const ACTOR_EXTENSIONS = ['.md'];
+const BRIEFING_EXTENSIONS = ['.mdx', '.md'];
+
+/** Lists `dir`'s content files, sorted so every build sees them in the same order. */
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
+      .filter((name) => statSync(path.join(dir, name)).isFile())
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/**
+ * Reads `content/actors` and `content/briefings` under `contentDir`, parses the
+ * frontmatter and validates it against the schemas. Reference checks between
+ * files happen later, in the resolve stage (pipeline/resolve/).
+ */
+export interface LoadOptions {
+  /** Accept MDX code in bodies; see `allowMdxCodeFromEnv` in config/settings.ts. */
+  allowMdxCode?: boolean;
+  /** How bodies are analyzed; one at a time, in this thread, by default. */
+  bodyAnalyzer?: BodyAnalyzer;
+}
+
+export function loadContent(contentDir: string, projectRoot: string, options: LoadOptions = {}): LoadedContent {
+  const diagnostics: Diagnostic[] = [];
+  const relative = (absolute: string) => path.relative(projectRoot, absolute).split(path.sep).join('/');
+
+  const readEntries = (subdir: string, extensions: string[]) => {
+    const dir = path.join(contentDir, subdir);
+    const seen = new Map<string, string>();
+    const entries: { id: string; absolute: string; file: string; ext: string }[] = [];
+    for (const name of listFiles(dir)) {
+      const absolute = path.join(dir, name);
+      const file = relative(absolute);
+      const ext = extensions.find((e) => name.endsWith(e));
+      if (!ext) {
+        diagnostics.push({
+          severity: 'warning', code: 'ignored-file', file, line: 1, column: 1,
+          message: `ignored: only ${extensions.join(' and ')} files are read in content/${subdir}/`,
+        });
+        continue;
+      }
+      const id = name.slice(0, -ext.length);
+      if (!SLUG_PATTERN.test(id)) {
+        diagnostics.push({
+          severity: 'error', code: 'bad-file-name', file, line: 1, column: 1,
+          message: `file name "${id}" is used as the id in URLs, so it must be lower-case letters, digits and single dashes (e.g. "${suggestSlug(id)}${ext}")`,
+        });
+        continue;
+      }
+      const other = seen.get(id);
+      if (other) {
+        diagnostics.push({
+          severity: 'error', code: 'duplicate-file-id', file, line: 1, column: 1,
+          message: `"${id}" is also the id of ${other}: two files cannot share a URL; rename or delete one`,
+        });
+        continue;
+      }
+      seen.set(id, file);
+      entries.push({ id, absolute, file, ext });
+    }
+    return entries;
+  };
+
+  const parseWith = <S extends z.ZodType>(schema: S, entry: { id: string; absolute: string; file: string }) => {
+    const parsed = parseFrontmatterFile(readFileSync(entry.absolute, 'utf8'));
+    if (parsed.missingFrontmatter) {
+      diagnostics.push({
+        severity: 'error', code: 'missing-frontmatter', file: entry.file, line: 1, column: 1,
+        message: 'the file must start with a frontmatter block between "---" lines',
+      });
+      return undefined;
+    }
+    for (const e of parsed.yamlErrors) {
+      diagnostics.push({ severity: 'error', code: 'yaml-syntax', file: entry.file, line: e.line, column: e.column, message: `malformed YAML: ${e.message}` });
+    }
+    if (parsed.yamlErrors.length) return undefined;
+    const result = schema.safeParse(parsed.data ?? {});
+    if (!result.success) {
+      for (const issue of result.error.issues) diagnostics.push(issueToDiagnostic(issue, entry.file, parsed, schema));
+      return undefined;
+    }
+    return { parsed, data: result.data as z.infer<S> };
+  };
+
+  const actors: LoadedFile<ActorData>[] = [];
+  for (const entry of readEntries('actors', ACTOR_EXTENSIONS)) {
+    const ok = parseWith(actorSchema, entry);
+    if (ok) actors.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed });
+  }
+
+  // Bodies are handed to the analyzer as their frontmatter passes, so a parallel
+  // analyzer parses them while this thread goes on with the next frontmatter.
+  const analyzer = options.bodyAnalyzer ?? inlineBodyAnalyzer();
+  const pending: Omit<LoadedBriefing, 'analysis'>[] = [];
+  for (const entry of readEntries('briefings', BRIEFING_EXTENSIONS)) {
+    const ok = parseWith(briefingSchema, entry);
+    if (!ok) continue;
+    const format = entry.ext === '.mdx' ? 'mdx' : 'md';
+    analyzer.submit({ body: ok.parsed.body, format, lineOffset: ok.parsed.bodyStartLine, options: { allowCode: options.allowMdxCode } });
+    pending.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed, format });
+  }
+  const analyses = analyzer.collect();
+  const briefings: LoadedBriefing[] = pending.map((briefing, i) => {
+    const analysis = analyses[i]!;
+    for (const finding of analysis.findings) {
+      diagnostics.push({ severity: 'error', code: `body-${finding.kind}`, file: briefing.file, line: finding.line, column: finding.column, message: finding.message });
+    }
+    return { ...briefing, analysis };
+  });
+
+  return { actors, briefings, diagnostics };
+}
+
+/** One briefing body to analyze: the arguments of `analyzeBody`. */
+export interface BodyJob {
+  body: string;
+  format: 'md' | 'mdx';
+  lineOffset: number;
+  options: AnalyzeOptions;
+}
+
+/**
+ * Runs `analyzeBody` on every submitted job; `collect` returns the analyses in
+ * submission order. The default runs each job at once; `npm run check` passes
+ * one that spreads large corpora over worker threads (src/pipeline/load/analysis-pool.ts).
+ */
+export interface BodyAnalyzer {
+  submit(job: BodyJob): void;
+  collect(): BodyAnalysis[];
+}
+
+export function inlineBodyAnalyzer(): BodyAnalyzer {
+  const analyses: BodyAnalysis[] = [];
+  return {
+    submit: (job) => void analyses.push(analyzeBody(job.body, job.format, job.lineOffset, job.options)),
+    collect: () => analyses,
+  };
+}
+
+function suggestSlug(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-file';
+}

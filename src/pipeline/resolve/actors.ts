@@ -1,0 +1,36 @@
+/** Actors: each affiliation must name another actor. */
+import type { ActorData } from '../../schemas/actor.ts';
+import { didYouMean } from '../../util/suggest.ts';
+import type { LoadedFile } from '../load/load-content.ts';
+import type { Actor, ActorId } from '../model.ts';
+import type { Report } from './report.ts';
+
+export function resolveActors(entries: LoadedFile<ActorData>[], report: Report, referenced: Set<string>): Actor[] {
+  const ids = new Set(entries.map((a) => a.id));
+  return entries.map((entry) => {
+    entry.data.affiliations.forEach((affiliation, i) => {
+      // Located only when there is something to report: finding a YAML node costs more than the check.
+      const where = () => entry.parsed.locate(['affiliations', i]);
+      if (affiliation === entry.id) report.error(entry.file, where(), 'self-affiliation', `actor "${entry.id}" lists itself in affiliations`);
+      else if (!ids.has(affiliation)) report.error(entry.file, where(), 'unknown-actor', `affiliations: unknown actor id "${affiliation}"${didYouMean(affiliation, ids)}`);
+      else referenced.add(affiliation);
+    });
+    return toActor(entry);
+  });
+}
+
+function toActor(entry: LoadedFile<ActorData>): Actor {
+  const { data } = entry;
+  return {
+    id: entry.id as ActorId,
+    name: data.name,
+    kind: data.kind,
+    role: data.role,
+    affiliations: data.affiliations as ActorId[],
+    country: data.country,
+    aliases: data.aliases,
+    links: data.links,
+    bio: entry.body.trim(),
+    file: entry.file,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Every URL of the site in one place: pages, share cards, feeds and data. These
+ * paths are the public contract: people link to them for years, so they only
+ * ever gain new routes. Paths here are base-less; `withBase` adds the
+ * deployment's BASE_PATH.
+ */
+import type { ActorId, BriefingSlug, Position, PositionId, TopicSlug } from './pipeline/model.ts';
+
+export const routes = {
+  home: () => '/',
+  briefings: () => '/briefings/',
+  briefing: (slug: BriefingSlug) => `/briefings/${slug}/`,
+  actors: () => '/actors/',
+  actor: (id: ActorId) => `/actors/${id}/`,
+  topics: () => '/topics/',
+  topic: (slug: TopicSlug) => `/topics/${slug}/`,
+  positions: () => '/positions/',
+  position: (id: PositionId) => `/positions/${id}/`,
+  /** The permalink of a position: its entry on the actor's page. */
+  positionOnActor: (position: Pick<Position, 'id' | 'actorId'>) => `/actors/${position.actorId}/#${position.id}`,
+  positionInBriefing: (position: Pick<Position, 'id' | 'briefingSlug'>) => `/briefings/${position.briefingSlug}/#${position.id}`,
+  sourceInBriefing: (slug: BriefingSlug, sourceId: string) => `/briefings/${slug}/#source-${sourceId}`,
+  search: () => '/search/',
+  notFound: () => '/404/',
+  sitemap: () => '/sitemap-index.xml',
+};
+
+/** Feeds: the site's briefings, and one item per position for an actor or a topic (`page` is its page's path). */
+export const feedPaths = {
+  rss: () => '/rss.xml',
+  json: () => '/feed.json',
+  pageRss: (page: string) => `${page}rss.xml`,
+  pageJson: (page: string) => `${page}feed.json`,
+};
+
+/** The 1200×630 share card of each page that has one. */
+export const cardPaths = {
+  site: () => '/og.png',
+  briefing: (slug: BriefingSlug) => `${routes.briefing(slug)}og.png`,
+  actor: (id: ActorId) => `${routes.actor(id)}og.png`,
+  position: (id: PositionId) => `${routes.position(id)}og.png`,
+  briefings: () => `${routes.briefings()}og.png`,
+  actors: () => `${routes.actors()}og.png`,
+  topics: () => `${routes.topics()}og.png`,
+  topic: (slug: TopicSlug) => `${routes.topic(slug)}og.png`,
+};
+
+/** Open data and its JSON Schemas. */
+export const dataPaths = {
+  file: (name: string) => `/data/${name}.json`,
+  schema: (name: string) => `/data/schemas/${name}.schema.json`,
+};
+
+/** Joins a base path such as "/desk" or "/desk/" with a site path such as "/actors/". */
+export function withBase(sitePath: string, base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return `${trimmed}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
+}
+
+/** An absolute URL for feeds, canonical links and share images. */
+export function absoluteUrl(sitePath: string, site: string | URL, base: string): string {
+  return new URL(withBase(sitePath, base), site).href;
+}

@@ -1,0 +1,49 @@
+/** Everything a briefing page (`/briefings/<slug>/`) shows, its body components included. */
+import type { Briefing, SiteModel } from '../pipeline/model.ts';
+import { whatChanged } from '../pipeline/resolve/relations.ts';
+import { briefingBodyView, type BodyView } from './body.ts';
+import { actorRef, briefingLink, sourceView, stanceStep, type ActorRef, type BriefingLink, type SourceView, type StanceStep } from './parts.ts';
+import { positionCardView, type PositionCardView } from './position-card.ts';
+
+export interface BriefingPageView {
+  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'draft' | 'wordCount' | 'readingMinutes'>;
+  body: BodyView;
+  /** Briefings are newest first: "newer" is the one before in that order. */
+  newer?: BriefingLink;
+  older?: BriefingLink;
+  /** Everyone involved, in the briefing's order. */
+  actors: ActorRef[];
+  /** Positions here that harden, soften or reverse an earlier one, with it. */
+  changes: { position: StanceStep; earlier: StanceStep; actorName: string }[];
+  positions: PositionCardView[];
+  sources: SourceView[];
+}
+
+export function briefingPageView(model: SiteModel, briefing: Briefing, newer?: Briefing, older?: Briefing): BriefingPageView {
+  const { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes } = briefing;
+  return {
+    briefing: { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes },
+    body: briefingBodyView(model, briefing),
+    newer: newer && briefingLink(newer),
+    older: older && briefingLink(older),
+    actors: briefing.actorIds.map((id) => actorRef(model.actorById.get(id)!)),
+    changes: whatChanged(model, briefing).map(({ position, earlier }) => ({
+      position: stanceStep(position),
+      earlier: stanceStep(earlier),
+      actorName: model.actorById.get(position.actorId)!.name,
+    })),
+    positions: briefing.positions.map((position) => positionCardView(model, position)),
+    sources: briefing.sources.map(sourceView),
+  };
+}
+
+/** Every briefing's view; neighbours come from the newest-first order. */
+export function briefingPageViews(model: SiteModel): { briefing: Briefing; view: BriefingPageView }[] {
+  return model.briefings.map((briefing, i, all) => ({ briefing, view: briefingPageView(model, briefing, all[i - 1], all[i + 1]) }));
+}
+
+export function briefingPageViewBySlug(model: SiteModel, slug: string): BriefingPageView | undefined {
+  const all = model.briefings;
+  const index = all.findIndex((b) => b.slug === slug);
+  return index < 0 ? undefined : briefingPageView(model, all[index]!, all[index - 1], all[index + 1]);
+}

@@ -1,0 +1,25 @@
+/**
+ * Small pieces that several views share: an actor as a link shows it, a
+ * position as a step in a list, a briefing as a link. Each picks only what is
+ * drawn, so a view (and the key digested from it) holds nothing a page ignores.
+ */
+import type { Actor, Briefing, Position, Source } from '../pipeline/model.ts';
+
+/** An actor as a chip, a link or a JSON-LD reference shows it. */
+export type ActorRef = Pick<Actor, 'id' | 'name' | 'kind'>;
+export const actorRef = ({ id, name, kind }: Actor): ActorRef => ({ id, name, kind });
+
+/** A position as a timeline step, a chain link or a "what changed" pair shows it. */
+export type StanceStep = Pick<Position, 'id' | 'date' | 'stance' | 'follows' | 'change'>;
+export const stanceStep = ({ id, date, stance, follows, change }: Position): StanceStep => ({ id, date, stance, follows, change });
+
+export type BriefingLink = Pick<Briefing, 'slug' | 'title'>;
+export const briefingLink = ({ slug, title }: Briefing): BriefingLink => ({ slug, title });
+
+/** A source as a reference list shows it. */
+export type SourceView = Omit<Source, never>;
+export const sourceView = (source: Source): SourceView => ({ ...source });
+
+/** The briefing's sources a position cites, in the briefing's order. */
+export const sourcesCitedBy = (briefing: Briefing, position: Position): Source[] =>
+  briefing.sources.filter((s) => position.sourceIds.includes(s.id));

@@ -1,0 +1,95 @@
+/**
+ * The view of every route in src/pages, in one table: the only place that turns
+ * the site model into what pages render. Dynamic routes give each of their paths
+ * a view and an incremental-build key derived from it (cache-key.ts); pages and
+ * components read the view alone (tests/unit/view-boundary.test.ts holds them to
+ * it, tests/unit/view-keys.test.ts the keys).
+ */
+import type { BuildContext } from '../pipeline/build-handoff.ts';
+import type { SiteModel } from '../pipeline/model.ts';
+import type { OpenDataName } from '../schemas/open-data.ts';
+import { actorPageView, actorPageViewById, membersByAffiliation, type ActorPageView } from './actor-page.ts';
+import { briefingPageViewBySlug, briefingPageViews, type BriefingPageView } from './briefing-page.ts';
+import { actorFeedView, briefingFeedView, topicFeedView, type FeedFormat, type FeedView } from './feeds.ts';
+import { actorsPageView, briefingsPageView, homePageView, notFoundPageView, stanceGridView, topicsPageView } from './list-pages.ts';
+import { openDataView, type OpenDataView } from './open-data.ts';
+import { positionPageView, positionPageViewById, type PositionPageView } from './position-page.ts';
+import { topicPageView, topicPageViewBySlug, type TopicPageView } from './topic-page.ts';
+
+type Params = Record<string, string>;
+
+export interface RouteViews<V> {
+  /** Every path of the route with its view; `keyed: false` for one that must always be rendered. */
+  all(model: SiteModel, context: BuildContext): { params: Params; view: V; keyed: boolean }[];
+  /** One path's view, for the dev server (undefined when the path no longer exists). */
+  one(model: SiteModel, context: BuildContext, params: Params): V | undefined;
+}
+
+const actorFeed = (format: FeedFormat): RouteViews<FeedView> => ({
+  all: (model, context) => model.actors.map((a) => ({ params: { id: a.id }, view: actorFeedView(model, context, a, format), keyed: true })),
+  one: (model, context, { id }) => {
+    const actor = model.actors.find((a) => a.id === id);
+    return actor && actorFeedView(model, context, actor, format);
+  },
+});
+
+const topicFeed = (format: FeedFormat): RouteViews<FeedView> => ({
+  all: (model, context) => model.topics.map((t) => ({ params: { topic: t.slug }, view: topicFeedView(model, context, t, format), keyed: true })),
+  one: (model, context, { topic }) => {
+    const found = model.topics.find((t) => t.slug === topic);
+    return found && topicFeedView(model, context, found, format);
+  },
+});
+
+/** Routes with parameters, by their file under src/pages (without the extension). */
+export const dynamicRoutes = {
+  'briefings/[slug]': {
+    // A body with MDX code runs through Astro's MDX runtime, whose imports no view can see: never keyed.
+    all: (model) => briefingPageViews(model).map(({ briefing, view }) => ({ params: { slug: briefing.slug }, view, keyed: !briefing.usesCode })),
+    one: (model, _context, { slug }) => briefingPageViewBySlug(model, slug!),
+  } satisfies RouteViews<BriefingPageView>,
+  'actors/[id]': {
+    all: (model) => {
+      const members = membersByAffiliation(model);
+      return model.actors.map((actor) => ({ params: { id: actor.id }, view: actorPageView(model, actor, members), keyed: true }));
+    },
+    one: (model, _context, { id }) => actorPageViewById(model, id!),
+  } satisfies RouteViews<ActorPageView>,
+  'positions/[id]': {
+    all: (model) => [...model.positionById.values()].map((p) => ({ params: { id: p.id }, view: positionPageView(model, p), keyed: true })),
+    one: (model, _context, { id }) => positionPageViewById(model, id!),
+  } satisfies RouteViews<PositionPageView>,
+  'topics/[topic]': {
+    all: (model) => model.topics.map((t) => ({ params: { topic: t.slug }, view: topicPageView(model, t), keyed: true })),
+    one: (model, _context, { topic }) => topicPageViewBySlug(model, topic!),
+  } satisfies RouteViews<TopicPageView>,
+  'actors/[id]/rss.xml': actorFeed('rss'),
+  'actors/[id]/feed.json': actorFeed('json'),
+  'topics/[topic]/rss.xml': topicFeed('rss'),
+  'topics/[topic]/feed.json': topicFeed('json'),
+  'data/[name].json': {
+    // Open data is small next to the pages and changes with every edit: always written.
+    all: (model, context) => (['briefings', 'actors', 'positions'] as const).map((name) => ({ params: { name }, view: openDataView(model, context, name), keyed: false })),
+    one: (model, context, { name }) => openDataView(model, context, name as OpenDataName),
+  } satisfies RouteViews<OpenDataView>,
+};
+
+/** Routes with one path each, by their file under src/pages. */
+export const singleRoutes = {
+  index: homePageView,
+  '404': notFoundPageView,
+  'briefings/index': briefingsPageView,
+  'actors/index': actorsPageView,
+  'topics/index': topicsPageView,
+  'positions/index': stanceGridView,
+  'rss.xml': briefingFeedView,
+  'feed.json': briefingFeedView,
+} satisfies Record<string, (model: SiteModel, context: BuildContext) => unknown>;
+
+/** Routes that show nothing of the model, only the build context. */
+export const contextOnlyRoutes = ['search', 'robots.txt', 'data/schemas/[name].schema.json'] as const;
+
+export type DynamicRoute = keyof typeof dynamicRoutes;
+export type SingleRoute = keyof typeof singleRoutes;
+export type ViewOf<R extends DynamicRoute> = NonNullable<ReturnType<(typeof dynamicRoutes)[R]['one']>>;
+export type SingleViewOf<R extends SingleRoute> = ReturnType<(typeof singleRoutes)[R]>;
