@@ -9,9 +9,9 @@ import { briefingContent } from './src/integrations/briefing-content.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { staticHostFiles } from './src/integrations/static-host-files.ts';
-import { contentDirFor } from './src/config/settings.ts';
+import { contentDirFor, DEFAULT_SITE_URL } from './src/config/settings.ts';
 
-const site = process.env.SITE_URL || 'http://localhost:4321';
+const site = process.env.SITE_URL || DEFAULT_SITE_URL;
 const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
@@ -28,7 +28,7 @@ export default defineConfig({
     // GFM comes from our pinned remark-gfm rather than the processor's built-in copy.
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm, remarkCiteContext] }),
   },
-  // Pages whose getStaticPaths gives a cacheKey (lib/cache-key.ts) are copied from the
+  // Pages whose getStaticPaths gives a cacheKey (src/views/cache-key.ts) are copied from the
   // last build when their key and code are unchanged: a correction rebuilds what it touches.
   experimental: { incrementalBuild: true },
   integrations: [

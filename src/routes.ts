@@ -61,3 +61,6 @@ export function withBase(sitePath: string, base: string): string {
 export function absoluteUrl(sitePath: string, site: string | URL, base: string): string {
   return new URL(withBase(sitePath, base), site).href;
 }
+
+/** `absoluteUrl` for one deployment: its public origin and base path. */
+export const absoluteIn = ({ siteUrl, base }: { siteUrl: string; base: string }) => (sitePath: string): string => absoluteUrl(sitePath, siteUrl, base);

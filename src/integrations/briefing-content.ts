@@ -5,8 +5,8 @@ import { allowMdxCodeFromEnv, contentDirFor, DEFAULT_SITE_URL, publicationFromEn
 import { provideHandoff, type BuildContext } from '../pipeline/build-handoff.ts';
 import type { BodySource } from '../pipeline/compile/compiled-bodies.ts';
 import { mdxRuntimeBodiesModule } from './mdx-runtime-bodies-module.ts';
-import { startPrecompile } from '../pipeline/compile/precompile.ts';
-import { bioFileName, briefingFileName } from '../pipeline/compile/renderable-body.ts';
+import { bodyCompilerVersions, startPrecompile } from '../pipeline/compile/precompile.ts';
+import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderable-body.ts';
 import { checkContent, reloadingModel } from '../pipeline/content-check.ts';
 import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
 import type { SiteModel } from '../pipeline/model.ts';
@@ -14,8 +14,8 @@ import type { SiteModel } from '../pipeline/model.ts';
 /** Every body and bio the build renders through the body compiler (not those with MDX code). */
 function bodiesToCompile(model: SiteModel): BodySource[] {
   return [
-    ...model.briefings.filter((b) => !b.usesCode).map((b) => ({ source: b.body, format: b.format, fileName: briefingFileName(b) })),
-    ...model.actors.filter((a) => a.bio).map((a) => ({ source: a.bio, format: 'md' as const, fileName: bioFileName(a) })),
+    ...model.briefings.filter((b) => !b.usesCode).map(briefingBodySource),
+    ...model.actors.filter((a) => a.bio).map(bioBodySource),
   ];
 }
 
@@ -54,6 +54,7 @@ export function briefingContent(): AstroIntegration {
           base: config.base.endsWith('/') ? config.base : `${config.base}/`,
           siteUrl: config.site ?? DEFAULT_SITE_URL,
           publication: publicationFromEnv(),
+          bodyCompiler: bodyCompilerVersions(),
         };
         const cacheDir = fileURLToPath(config.cacheDir);
         const result = checkContent({

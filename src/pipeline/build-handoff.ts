@@ -7,7 +7,8 @@
  * integrations. A variable set by the integration's copy of a module is not seen
  * by the pages' copy; a slot on `globalThis` is. The briefing-content
  * integration fills it once, before any page renders (build) or any request is
- * served (dev); only `src/views/` reads it.
+ * served (dev). Pages and components never read it: `src/views/` does, and the
+ * share-cards integration, which runs in the integration's own copy anyway.
  */
 import type { PublicationSettings } from '../config/settings.ts';
 import type { SiteModel } from './model.ts';
@@ -19,6 +20,12 @@ export interface BuildContext {
   /** Public origin of the site (`SITE_URL`). */
   siteUrl: string;
   publication: PublicationSettings;
+  /**
+   * Versions of the body compiler and its plugins. Bodies are compiled outside the
+   * page bundle, where Astro's check of the page code cannot see them, so every
+   * incremental-build key includes this.
+   */
+  bodyCompiler: string;
 }
 
 export interface BuildHandoff {

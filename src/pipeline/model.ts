@@ -1,6 +1,7 @@
 /**
- * The resolved site: every reference checked, every index computed once. Pages
- * and cards only read this; none of them looks anything up in raw frontmatter.
+ * The resolved site: every reference checked, every index computed once. The
+ * views (src/views/) and the card plan read it; nothing looks anything up in raw
+ * frontmatter, and pages see it only through their views.
  */
 import type { ACTOR_KINDS } from '../schemas/actor.ts';
 import type { POSITION_CHANGES } from '../schemas/position.ts';

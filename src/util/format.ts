@@ -2,6 +2,8 @@
  * Dates are stored as YYYY-MM-DD strings and formatted as UTC midnight, so a
  * briefing dated the 14th reads "14 January 2022" wherever it is built or read.
  */
+import type { PositionChange } from '../pipeline/model.ts';
+
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -21,7 +23,6 @@ export function topicLabel(slug: string): string {
     .join(' ');
 }
 
-import type { PositionChange } from '../pipeline/model.ts';
 
 /** How a position's change to the one it follows is labelled ("follows" when the author gave none). */
 export const CHANGE_LABELS: Record<PositionChange | 'follows', { label: string; symbol: string }> = {

@@ -7,7 +7,7 @@ import { actorRef, stanceStep, type ActorRef, type StanceStep } from './parts.ts
 import { positionCardView, type PositionCardView } from './position-card.ts';
 
 export interface ActorPageView {
-  actor: Pick<Actor, 'id' | 'name' | 'kind' | 'role' | 'affiliations' | 'aliases' | 'links'>;
+  actor: Pick<Actor, 'id' | 'name' | 'kind' | 'role' | 'aliases' | 'links'>;
   bio?: BodyView;
   /** Each topic's positions, newest first (topics alphabetically; positions without one left out). */
   timelines: { topic: TopicSlug; steps: StanceStep[] }[];
@@ -22,16 +22,16 @@ export interface ActorPageView {
 }
 
 export function actorPageView(model: SiteModel, actor: Actor, membersOf: ReadonlyMap<ActorId, Actor[]>): ActorPageView {
-  const { id, name, kind, role, affiliations, aliases, links } = actor;
+  const { id, name, kind, role, aliases, links } = actor;
   return {
-    actor: { id, name, kind, role, affiliations, aliases, links },
+    actor: { id, name, kind, role, aliases, links },
     bio: actor.bio ? bioView(actor) : undefined,
     timelines: timelineByTopic(model, actor.id)
       .filter((t) => t.topic !== undefined)
       .map((t) => ({ topic: t.topic!, steps: t.positions.map(stanceStep) })),
     positions: (model.positionsByActor.get(actor.id) ?? []).map((p) => positionCardView(model, p)),
     briefings: (model.briefingsByActor.get(actor.id) ?? []).map((b) => briefingSummaryView(model, b)),
-    affiliations: affiliations.map((a) => actorRef(model.actorById.get(a)!)),
+    affiliations: actor.affiliations.map((a) => actorRef(model.actorById.get(a)!)),
     members: (membersOf.get(actor.id) ?? []).map(actorRef),
   };
 }

@@ -3,7 +3,7 @@
  * pipeline/compile/) and what its `<Actor>`, `<Position>` and `<Cite>` calls
  * show, so the body components read this view and nothing else.
  */
-import { bioFileName, briefingFileName } from '../pipeline/compile/renderable-body.ts';
+import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderable-body.ts';
 import type { Actor, Briefing, Position, SiteModel, Source } from '../pipeline/model.ts';
 import { positionCardView, type PositionCardView } from './position-card.ts';
 
@@ -30,9 +30,7 @@ export function briefingBodyView(model: SiteModel, briefing: Briefing): BodyView
     if (position && !(id in positions)) positions[id] = positionCardView(model, position);
   }
   return {
-    source: briefing.body,
-    format: briefing.format,
-    fileName: briefingFileName(briefing),
+    ...briefingBodySource(briefing),
     usesCode: briefing.usesCode,
     mentions: {
       actors: Object.fromEntries(briefing.actorIds.map((id) => [id, model.actorById.get(id)!.name])),
@@ -44,5 +42,5 @@ export function briefingBodyView(model: SiteModel, briefing: Briefing): BodyView
 
 /** A bio is Markdown without components. */
 export function bioView(actor: Actor): BodyView {
-  return { source: actor.bio, format: 'md', fileName: bioFileName(actor), usesCode: false, mentions: { actors: {}, positions: {}, sources: {} } };
+  return { ...bioBodySource(actor), usesCode: false, mentions: { actors: {}, positions: {}, sources: {} } };
 }

@@ -8,16 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { BuildContext } from '../pipeline/build-handoff.ts';
-import { BODY_PIPELINE_VERSION } from '../pipeline/compile/compile-body.ts';
+
+/** Raise when the markup of keyed pages changes in a way Astro's check of the page code cannot see. */
+export const PAGE_TEMPLATE_VERSION = 1;
 
 /**
- * Raise when the markup of keyed pages changes in a way Astro's check of the
- * page code cannot see. Bodies are compiled outside the bundle, so their
- * pipeline version is part of it.
+ * A stable digest of a route's view, with the build context every page also reads
+ * (base path, site URL, publication) and the versions of the body compiler.
  */
-export const TEMPLATE_VERSION = `pages@1 bodies@${BODY_PIPELINE_VERSION}`;
-
-/** A stable digest of a route's view, with the build context every page also reads (base path, site URL, publication). */
 export function viewKey(route: string, view: unknown, context: BuildContext): string {
-  return createHash('sha256').update(JSON.stringify([TEMPLATE_VERSION, route, context, view])).digest('base64url');
+  return createHash('sha256').update(JSON.stringify([PAGE_TEMPLATE_VERSION, route, context, view])).digest('base64url');
 }

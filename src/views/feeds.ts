@@ -5,7 +5,7 @@
 import type { BuildContext } from '../pipeline/build-handoff.ts';
 import type { FeedItem, FeedMeta } from '../pipeline/emit/feeds.ts';
 import type { Actor, Position, SiteModel, Topic } from '../pipeline/model.ts';
-import { absoluteUrl, feedPaths, routes } from '../routes.ts';
+import { absoluteIn, feedPaths, routes } from '../routes.ts';
 import { topicLabel } from '../util/format.ts';
 
 export interface FeedView {
@@ -17,10 +17,8 @@ export interface FeedView {
 
 export type FeedFormat = 'rss' | 'json';
 
-const absolute = (context: BuildContext) => (sitePath: string) => absoluteUrl(sitePath, context.siteUrl, context.base);
-
 export function briefingFeedView(model: SiteModel, context: BuildContext): FeedView {
-  const abs = absolute(context);
+  const abs = absoluteIn(context);
   return {
     meta: {
       title: context.publication.name,
@@ -59,7 +57,7 @@ function positionItems(model: SiteModel, positions: Position[], abs: (sitePath: 
 
 /** A feed of the positions belonging to one page (an actor's or a topic's). */
 function pageFeedView(model: SiteModel, context: BuildContext, page: string, about: string, positions: Position[], format: FeedFormat): FeedView {
-  const abs = absolute(context);
+  const abs = absoluteIn(context);
   const site = context.publication.name;
   return {
     meta: {

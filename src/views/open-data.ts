@@ -2,16 +2,15 @@
 import type { z } from 'zod';
 import type { BuildContext } from '../pipeline/build-handoff.ts';
 import type { OpenDataName, openActorSchema, openBriefingSchema, openPositionSchema, openSourceSchema } from '../schemas/open-data.ts';
-import type { Briefing, Position, SiteModel, Source } from '../pipeline/model.ts';
-import { absoluteUrl, cardPaths, dataPaths, feedPaths, routes } from '../routes.ts';
+import type { Position, SiteModel, Source } from '../pipeline/model.ts';
+import { absoluteIn, cardPaths, dataPaths, feedPaths, routes } from '../routes.ts';
+import { sourcesCitedBy } from './parts.ts';
 
 type Absolute = (sitePath: string) => string;
 
 const source = (s: Source): z.infer<typeof openSourceSchema> => ({
   id: s.id, number: s.number, title: s.title, publisher: s.publisher, url: s.url, ...(s.date ? { date: s.date } : {}),
 });
-
-const sourcesOf = (briefing: Briefing, ids: readonly string[]) => briefing.sources.filter((s) => ids.includes(s.id)).map(source);
 
 export function openPositions(model: SiteModel, abs: Absolute): z.infer<typeof openPositionSchema>[] {
   const all = model.briefings.flatMap((b) => b.positions);
@@ -31,7 +30,7 @@ export function openPositions(model: SiteModel, abs: Absolute): z.infer<typeof o
       date: p.date,
       ...(p.role ? { role: p.role } : {}),
       ...(p.topic ? { topic: p.topic } : {}),
-      sources: sourcesOf(briefing, p.sourceIds),
+      sources: sourcesCitedBy(briefing, p).map(source),
       ...(p.follows ? { follows: p.follows } : {}),
       ...(p.change ? { change: p.change } : {}),
       followedBy: [...p.followedBy],
@@ -82,6 +81,6 @@ const builders = { briefings: openBriefings, actors: openActors, positions: open
 export type OpenDataView = { $schema: string } & Partial<Record<OpenDataName, unknown[]>>;
 
 export function openDataView(model: SiteModel, context: BuildContext, name: OpenDataName): OpenDataView {
-  const abs = (sitePath: string) => absoluteUrl(sitePath, context.siteUrl, context.base);
+  const abs = absoluteIn(context);
   return { $schema: abs(dataPaths.schema(name)), [name]: builders[name](model, abs) };
 }

@@ -5,7 +5,7 @@
  */
 import { receiveHandoff, type BuildContext } from '../pipeline/build-handoff.ts';
 import type { PublicationSettings } from '../config/settings.ts';
-import { absoluteUrl, withBase } from '../routes.ts';
+import { absoluteIn, withBase } from '../routes.ts';
 
 export const buildContext = (): BuildContext => receiveHandoff().context;
 
@@ -13,9 +13,6 @@ export const buildContext = (): BuildContext => receiveHandoff().context;
 export const href = (sitePath: string): string => withBase(sitePath, buildContext().base);
 
 /** An absolute URL on the public site (SITE_URL + BASE_PATH). */
-export function absolute(sitePath: string): string {
-  const { siteUrl, base } = buildContext();
-  return absoluteUrl(sitePath, siteUrl, base);
-}
+export const absolute = (sitePath: string): string => absoluteIn(buildContext())(sitePath);
 
 export const publication = (): PublicationSettings => buildContext().publication;

@@ -14,7 +14,7 @@ export function staticPaths<R extends DynamicRoute>(route: R) {
   const { model, context } = receiveHandoff();
   return viewsOf(route)
     .all(model(), context)
-        // Astro types props as an index signature, which interfaces lack.
+    // Astro types props as an index signature, which interfaces lack.
     .map(({ params, view, keyed }) => ({ params, props: view as ViewOf<R> & Record<string, unknown>, cacheKey: keyed ? viewKey(route, view, context) : undefined }));
 }
 

@@ -16,9 +16,16 @@ export const stanceStep = ({ id, date, stance, follows, change }: Position): Sta
 export type BriefingLink = Pick<Briefing, 'slug' | 'title'>;
 export const briefingLink = ({ slug, title }: Briefing): BriefingLink => ({ slug, title });
 
-/** A source as a reference list shows it. */
-export type SourceView = Omit<Source, never>;
-export const sourceView = (source: Source): SourceView => ({ ...source });
+/** What every view of one position shows of the position itself. */
+export type PositionFacts = Pick<Position, 'id' | 'actorId' | 'briefingSlug' | 'stance' | 'quote' | 'date' | 'role' | 'topic' | 'follows' | 'change'>;
+export const positionFacts = ({ id, actorId, briefingSlug, stance, quote, date, role, topic, follows, change }: Position): PositionFacts =>
+  ({ id, actorId, briefingSlug, stance, quote, date, role, topic, follows, change });
+
+/** A source as a reference list shows it; a briefing's list also links back to each citation (`citeCount`). */
+export type CitedSource = Pick<Source, 'id' | 'number' | 'title' | 'publisher' | 'url' | 'date'>;
+export const citedSource = ({ id, number, title, publisher, url, date }: Source): CitedSource => ({ id, number, title, publisher, url, date });
+export type SourceView = CitedSource & Pick<Source, 'citeCount'>;
+export const sourceView = (source: Source): SourceView => ({ ...citedSource(source), citeCount: source.citeCount });
 
 /** The briefing's sources a position cites, in the briefing's order. */
 export const sourcesCitedBy = (briefing: Briefing, position: Position): Source[] =>

@@ -1,9 +1,9 @@
 /** What a position card (components/PositionCard.astro) shows of one position. */
 import type { Position, SiteModel, Source } from '../pipeline/model.ts';
-import { sourcesCitedBy } from './parts.ts';
+import { positionFacts, sourcesCitedBy, type PositionFacts } from './parts.ts';
 
 export interface PositionCardView {
-  position: Pick<Position, 'id' | 'actorId' | 'briefingSlug' | 'stance' | 'quote' | 'date' | 'role' | 'topic' | 'follows' | 'change'>;
+  position: PositionFacts;
   actorName: string;
   briefingTitle: string;
   /** The position this one follows, for the "earlier position" link. */
@@ -13,14 +13,13 @@ export interface PositionCardView {
 }
 
 export function positionCardView(model: SiteModel, position: Position): PositionCardView {
-  const { id, actorId, briefingSlug, stance, quote, date, role, topic, follows, change } = position;
-  const briefing = model.briefingBySlug.get(briefingSlug)!;
-  const earlier = follows ? model.positionById.get(follows) : undefined;
+  const briefing = model.briefingBySlug.get(position.briefingSlug)!;
+  const earlier = position.follows ? model.positionById.get(position.follows) : undefined;
   return {
-    position: { id, actorId, briefingSlug, stance, quote, date, role, topic, follows, change },
-    actorName: model.actorById.get(actorId)!.name,
+    position: positionFacts(position),
+    actorName: model.actorById.get(position.actorId)!.name,
     briefingTitle: briefing.title,
     earlier: earlier && { id: earlier.id, date: earlier.date },
-    sources: sourcesCitedBy(briefing, position).map(({ id: sourceId, number, title, url }) => ({ id: sourceId, number, title, url })),
+    sources: sourcesCitedBy(briefing, position).map(({ id, number, title, url }) => ({ id, number, title, url })),
   };
 }

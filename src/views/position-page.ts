@@ -1,17 +1,17 @@
 /** Everything a position page (`/positions/<id>/`) shows. */
 import type { Position, PositionId, SiteModel } from '../pipeline/model.ts';
 import { positionChain } from '../pipeline/resolve/relations.ts';
-import { actorRef, briefingLink, sourceView, sourcesCitedBy, stanceStep, type ActorRef, type BriefingLink, type SourceView, type StanceStep } from './parts.ts';
+import { actorRef, briefingLink, citedSource, positionFacts, sourcesCitedBy, stanceStep, type ActorRef, type BriefingLink, type CitedSource, type PositionFacts, type StanceStep } from './parts.ts';
 
 /** How many of the actor's other positions, nearest in time, a position page links to. */
 export const OTHER_POSITIONS = 8;
 
 export interface PositionPageView {
-  position: Pick<Position, 'id' | 'actorId' | 'briefingSlug' | 'stance' | 'quote' | 'date' | 'role' | 'topic' | 'follows' | 'change'>;
+  position: PositionFacts;
   actor: ActorRef;
   briefing: BriefingLink;
   /** The briefing's sources this position cites. */
-  sources: SourceView[];
+  sources: CitedSource[];
   /** The line this position belongs to, oldest first; just this position when it stands alone. */
   chain: StanceStep[];
   /** The actor's positions nearest in time to this one; the actor page lists them all. */
@@ -21,21 +21,20 @@ export interface PositionPageView {
 }
 
 export function positionPageView(model: SiteModel, position: Position): PositionPageView {
-  const { id, actorId, briefingSlug, stance, quote, date, role, topic, follows, change } = position;
-  const briefing = model.briefingBySlug.get(briefingSlug)!;
+  const briefing = model.briefingBySlug.get(position.briefingSlug)!;
   // Bounded so that a prolific actor's position pages stay small (and the build linear).
-  const all = model.positionsByActor.get(actorId) ?? [];
+  const all = model.positionsByActor.get(position.actorId) ?? [];
   const at = all.indexOf(position);
   const start = Math.max(0, Math.min(at - OTHER_POSITIONS / 2, all.length - 1 - OTHER_POSITIONS));
   return {
-    position: { id, actorId, briefingSlug, stance, quote, date, role, topic, follows, change },
-    actor: actorRef(model.actorById.get(actorId)!),
+    position: positionFacts(position),
+    actor: actorRef(model.actorById.get(position.actorId)!),
     briefing: briefingLink(briefing),
-    sources: sourcesCitedBy(briefing, position).map(sourceView),
+    sources: sourcesCitedBy(briefing, position).map(citedSource),
     chain: positionChain(model, position).map(stanceStep),
     others: all
       .slice(start, start + OTHER_POSITIONS + 1)
-      .filter((p) => p.id !== id)
+      .filter((p) => p.id !== position.id)
       .map((p) => ({ id: p.id, date: p.date, stance: p.stance })),
     actorPositionCount: all.length,
   };

@@ -97,6 +97,8 @@ describe('incremental rebuilds', () => {
     edit(corpus, 'actors/alice-adams.md', 'name: Alice Adams', 'name: Alicia Adams');
     edit(corpus, 'briefings/second-round.md', 'title: Second wire', 'title: Second wire report');
     edit(corpus, 'briefings/second-round.md', 'stance: Adams threatens sanctions.', 'stance: Adams now backs targeted sanctions.');
+    // A position moved to another topic: both topic pages and their feeds, and the stance grid.
+    edit(corpus, 'briefings/second-round.md', 'topic: sanctions', 'topic: talks');
     // A quote: its own briefing's page and third-round's, which quotes the position in its body.
     edit(corpus, 'briefings/first-talks.mdx', "& there won't be one soon.", "& there won't be one this year.");
     incremental = build(outDir);
@@ -122,7 +124,7 @@ describe('incremental rebuilds', () => {
     for (const page of pages) expect(reused.some((line) => line.includes(`/${page.split(path.sep).join('/')}`)), page).toBe(true);
   });
 
-  test('after edits to an actor, a source, a stance and a quote, the incremental build equals a clean build', () => {
+  test('after edits to an actor, a source, a stance, a topic and a quote, the incremental build equals a clean build', () => {
     expect(reusedPages(incremental).some((line) => line.includes('/positions/brown-hopeful/'))).toBe(true);
     expect(reusedPages(incremental).some((line) => line.includes('/positions/brown-firmer/'))).toBe(true);
     expect(reusedPages(incremental).some((line) => line.includes('/positions/adams-no-deal/'))).toBe(false);

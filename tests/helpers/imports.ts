@@ -9,7 +9,8 @@ export function listFiles(dir: string, prefix = ''): string[] {
   });
 }
 
-const VALUE_IMPORT = /^\s*import\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** `import x from`, `import 'x'` and `export … from`, but not `import type` / `export type`. */
+const VALUE_IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 const DYNAMIC_IMPORT = /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 /** The relative modules a file imports for their values (`import type` left out), resolved to absolute paths. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { analyzeBody, countWords } from '../../src/pipeline/load/analyze-body.ts';
+import { analyzeBody } from '../../src/pipeline/load/analyze-body.ts';
+import { countWords } from '../../src/pipeline/load/word-count.ts';
 import { lineOf, positionOf } from '../helpers/text.ts';
 
 /** Line 1 of a body is this line of its file, as after a 9-line frontmatter block. */

@@ -64,9 +64,20 @@ describe('the view boundary', () => {
     }
   });
 
-  test('components, layouts and pages never name the SiteModel type', () => {
+  test('components, layouts and pages use no other way to data: no SiteModel, files, globals, environment, globs or virtual modules', () => {
     const files = ['src/pages', 'src/components', 'src/layouts'].flatMap((dir) => listFiles(path.join(PROJECT_ROOT, dir)).map((f) => `${dir}/${f}`));
-    expect(files.filter((file) => /\bSiteModel\b/.test(readFileSync(path.join(PROJECT_ROOT, file), 'utf8')))).toEqual([]);
+    const banned = [/\bSiteModel\b/, /\bnode:fs\b/, /\bglobalThis\b/, /Symbol\.for\(/, /process\.env/, /import\.meta\.(glob|env)/, /from\s+['"](virtual:|@content)/, /Astro\.site\b/];
+    const found = files.flatMap((file) => {
+      const source = readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
+      return banned.filter((pattern) => pattern.test(source)).map((pattern) => `${file}: ${pattern}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  test('the build context that components may read never hands out the model', () => {
+    const source = readFileSync(path.join(PROJECT_ROOT, 'src/views/page-context.ts'), 'utf8');
+    expect(source).not.toMatch(/\.model\b|route-views|page-views/);
+    expect(source).toMatch(/receiveHandoff\(\)\.context/);
   });
 
   test('the check fails when a component reaches the model, directly or through another module', () => {
@@ -80,18 +91,21 @@ describe('the view boundary', () => {
       write('src/views/page-views.ts', "import { receiveHandoff } from '../pipeline/build-handoff.ts';\n");
       write('src/views/briefing-page.ts', 'export const briefingPageView = () => ({});\n');
       write('src/lib/helper.ts', "import { receiveHandoff } from '../pipeline/build-handoff.ts';\n");
+      write('src/lib/reexport.ts', "export { receiveHandoff } from '../pipeline/build-handoff.ts';\n");
+      write('src/components/Reexported.astro', "---\nimport { receiveHandoff } from '../lib/reexport.ts';\n---\n");
       write('src/components/Good.astro', "---\nimport type { SiteModel } from '../pipeline/model.ts';\n---\n");
       write('src/components/Direct.astro', "---\nimport { receiveHandoff } from '../pipeline/build-handoff.ts';\n---\n");
       write('src/components/Indirect.astro', "---\nimport { x } from '../lib/helper.ts';\n---\n");
       write('src/components/ViewBuilder.astro', "---\nimport { briefingPageView } from '../views/briefing-page.ts';\n---\n");
       write('src/pages/ok.astro', "---\nimport Good from '../components/Good.astro';\nimport { pageView } from '../views/page-views.ts';\n---\n");
-      for (const bad of ['Direct', 'Indirect', 'ViewBuilder']) {
+      for (const bad of ['Direct', 'Indirect', 'ViewBuilder', 'Reexported']) {
         write(`src/pages/${bad}.astro`, `---\nimport C from '../components/${bad}.astro';\n---\n`);
       }
       expect(routeViolations(root, 'src/pages/ok.astro')).toEqual([]);
       expect(routeViolations(root, 'src/pages/Direct.astro')).toEqual(['src/components/Direct.astro reaches src/pipeline/build-handoff.ts']);
       expect(routeViolations(root, 'src/pages/Indirect.astro')).toEqual(['src/lib/helper.ts reaches src/pipeline/build-handoff.ts']);
       expect(routeViolations(root, 'src/pages/ViewBuilder.astro')[0]).toMatch(/ViewBuilder.astro imports src\/views\/briefing-page.ts/);
+      expect(routeViolations(root, 'src/pages/Reexported.astro')).toEqual(['src/lib/reexport.ts reaches src/pipeline/build-handoff.ts']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

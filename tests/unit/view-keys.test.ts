@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BuildContext } from '../../src/pipeline/build-handoff.ts';
+import { provideHandoff, type BuildContext } from '../../src/pipeline/build-handoff.ts';
 import type { SiteModel } from '../../src/pipeline/model.ts';
 import { viewKey } from '../../src/views/cache-key.ts';
+import { currentView, staticPaths } from '../../src/views/page-views.ts';
 import { dynamicRoutes, singleRoutes, type RouteViews } from '../../src/views/route-views.ts';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 
-const CONTEXT: BuildContext = { mode: 'build', base: '/', siteUrl: 'https://desk.example.org', publication: { name: 'Desk', tagline: 'Sourced.' } };
+const CONTEXT: BuildContext = { mode: 'build', base: '/', siteUrl: 'https://desk.example.org', publication: { name: 'Desk', tagline: 'Sourced.' }, bodyCompiler: 'pipeline@1 remark-gfm@4' };
 
 /** Every leaf of a plain value with its path; `undefined` members are absent, as in JSON. */
 function leaves(value: unknown, at: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
@@ -106,7 +107,7 @@ describe('view keys', () => {
     }
   });
 
-  test('change with the build context every page also reads: base path, site URL, publication', () => {
+  test('change with the build context every page also reads (base path, site URL, publication) and with the body compiler', () => {
     const [route, views] = routes[0]!;
     const { view } = views.all(model, CONTEXT)[0]!;
     const key = viewKey(route, view, CONTEXT);
@@ -114,6 +115,7 @@ describe('view keys', () => {
       { ...CONTEXT, base: '/desk/' },
       { ...CONTEXT, siteUrl: 'https://other.example.org' },
       { ...CONTEXT, publication: { ...CONTEXT.publication, name: 'Other desk' } },
+      { ...CONTEXT, bodyCompiler: 'pipeline@2 remark-gfm@4' },
     ]) {
       expect(viewKey(route, view, context)).not.toBe(key);
     }
@@ -131,5 +133,32 @@ describe('view keys', () => {
 describe.each(Object.entries(singleRoutes))('the view of %s', (route, build) => {
   test('is plain, serialisable data', () => {
     assertPlain((build as (m: SiteModel, c: BuildContext) => unknown)(model, CONTEXT), route);
+  });
+});
+
+describe('page-views: what the pages get', () => {
+  const handoff = (mode: BuildContext['mode'], current: () => SiteModel) => provideHandoff({ context: { ...CONTEXT, mode }, model: current });
+  afterAll(() => provideHandoff(undefined as never));
+
+  test('staticPaths gives every path its view as props and the key of exactly that view', () => {
+    handoff('build', () => model);
+    for (const route of Object.keys(dynamicRoutes) as (keyof typeof dynamicRoutes)[]) {
+      const paths = staticPaths(route);
+      expect(paths.length, route).toBeGreaterThan(0);
+      for (const { props, cacheKey } of paths) {
+        expect(cacheKey, route).toBe(route === 'data/[name].json' ? undefined : viewKey(route, props, { ...CONTEXT, mode: 'build' }));
+      }
+    }
+  });
+
+  test('in a build a page renders the props it was given; in dev the view of the model as it is now', () => {
+    const [first] = staticPaths('briefings/[slug]');
+    const stale = { ...first!.props, briefing: { ...first!.props.briefing, title: 'Stale title' } };
+    handoff('build', () => model);
+    expect(currentView('briefings/[slug]', first!.params, stale).briefing.title).toBe('Stale title');
+    handoff('dev', () => model);
+    expect(currentView('briefings/[slug]', first!.params, stale).briefing.title).toBe(first!.props.briefing.title);
+    // A path that no longer exists keeps what it had (the dev server answers 404 once its paths are refreshed).
+    expect(currentView('briefings/[slug]', { slug: 'gone' }, stale)).toBe(stale);
   });
 });

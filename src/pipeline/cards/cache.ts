@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageVersions } from '../../util/package-versions.ts';
 import { fontsFor } from './fonts.ts';
-import { TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
+import { CARD_TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
 import { PNG_OPTIONS } from './render.ts';
 
 const RENDER_PACKAGES = ['satori', 'sharp', '@fontsource/inter', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc'];
@@ -16,7 +16,7 @@ const RENDER_PACKAGES = ['satori', 'sharp', '@fontsource/inter', '@fontsource/no
 export function cardKey(content: CardContent): string {
   const fonts = fontsFor(cardStrings(content)).files;
   return createHash('sha256')
-    .update(JSON.stringify({ template: TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_OPTIONS, fonts, content }))
+    .update(JSON.stringify({ template: CARD_TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_OPTIONS, fonts, content }))
     .digest('hex')
     .slice(0, 32);
 }

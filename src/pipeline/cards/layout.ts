@@ -1,12 +1,12 @@
 /**
  * The share-card design, as a satori element tree. Pure: no fonts, no I/O, so it
- * can be unit-tested and its output hashed. Change TEMPLATE_VERSION with any
+ * can be unit-tested and its output hashed. Change CARD_TEMPLATE_VERSION with any
  * visual change so cached cards are re-rendered.
  */
 import { formatDate, plural } from '../../util/format.ts';
 import { cardText } from './text.ts';
 
-export const TEMPLATE_VERSION = 4;
+export const CARD_TEMPLATE_VERSION = 4;
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 

@@ -3,9 +3,10 @@
  * once per build, and across builds through a cache file next to Astro's own
  * cache. A rebuild after one edit compiles one body.
  *
- * The store lives on `globalThis` because Astro renders pages from a bundled
- * copy of this module: the build's integration fills the store before the pages
- * render, and the pages' copy reads the same store.
+ * The store lives on `globalThis` for the reason the build handoff does
+ * (pipeline/build-handoff.ts): Astro renders pages from a bundled copy of this
+ * module. It is a cache keyed by content, not a build-time value: a page that
+ * finds nothing in it compiles the body itself, so it stays apart from the handoff.
  */
 import { createHash } from 'node:crypto';
 import { BODY_PIPELINE_VERSION, compileBody, type BodyNode } from './compile-body.ts';
@@ -28,7 +29,6 @@ export function bodyKey({ source, format, fileName }: BodySource): string {
   return createHash('sha256').update(`${BODY_PIPELINE_VERSION}\0${format}\0${fileName}\0${source}`).digest('base64url');
 }
 
-/** The compiled body: from the store, else compiled now (dev, or a body the build did not precompile). */
 /** The store, for the build's precompile step (precompile.ts). */
 export function compiledBodyStore(): Map<string, BodyNode[]> {
   return store();
@@ -41,6 +41,7 @@ export function compiledBodiesPending(work: Promise<unknown>): void {
   work.catch(() => {});
 }
 
+/** The compiled body: from the store, else compiled now (dev, or a body the build did not precompile). */
 export async function compiledBody(body: BodySource): Promise<BodyNode[]> {
   // The build compiles on worker threads while Astro bundles; its errors surface here, in the page.
   await (globalThis as WithStore)[PENDING];

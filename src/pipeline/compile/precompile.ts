@@ -11,7 +11,7 @@ import { bodyKey, compiledBodiesPending, compiledBodyStore, type BodySource } fr
 import { BODY_PIPELINE_VERSION, compileBody, type BodyNode } from './compile-body.ts';
 
 /** Versions of everything that shapes the output; a cache file written by other versions is ignored. */
-const pipelineVersions = () =>
+export const bodyCompilerVersions = () =>
   `pipeline@${BODY_PIPELINE_VERSION} ${packageVersions(['@astrojs/markdown-remark', 'remark-gfm', 'remark-mdx', 'remark-smartypants', 'remark-rehype', 'rehype-raw', 'hast-util-to-html', 'shiki'])}`;
 
 /**
@@ -36,7 +36,7 @@ export interface PrecompileStats {
  * grows with deleted or edited briefings.
  */
 export async function precompileBodies(bodies: BodySource[], cacheFile: string, options: { threads?: number } = {}): Promise<PrecompileStats> {
-  const versions = pipelineVersions();
+  const versions = bodyCompilerVersions();
   const cached = readCacheFile<BodyNode[]>(cacheFile, versions);
   const keys = bodies.map(bodyKey);
   const missing: number[] = [];

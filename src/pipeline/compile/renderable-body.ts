@@ -16,8 +16,14 @@ import type { Actor, Briefing } from '../model.ts';
 
 export type RenderableBody = { nodes: BodyNode[]; Content?: undefined } | { Content: AstroComponentFactory; nodes?: undefined };
 
-export const briefingFileName = (briefing: Pick<Briefing, 'slug' | 'format'>) => `${briefing.slug}.${briefing.format}`;
-export const bioFileName = (actor: Pick<Actor, 'id'>) => `${actor.id}.md`;
+const briefingFileName = (briefing: Pick<Briefing, 'slug' | 'format'>) => `${briefing.slug}.${briefing.format}`;
+
+/** What the compiler gets for a briefing's body; the precompile step and the page views both take it from here. */
+export const briefingBodySource = (briefing: Pick<Briefing, 'slug' | 'format' | 'body'>): BodySource =>
+  ({ source: briefing.body, format: briefing.format, fileName: briefingFileName(briefing) });
+
+/** What the compiler gets for an actor's bio: Markdown without components. */
+export const bioBodySource = (actor: Pick<Actor, 'id' | 'bio'>): BodySource => ({ source: actor.bio, format: 'md', fileName: `${actor.id}.md` });
 
 export async function loadBody(body: BodySource & { usesCode: boolean }): Promise<RenderableBody> {
   if (body.usesCode) {

@@ -11,7 +11,7 @@ type JsonLd = Record<string, unknown>;
 
 const actorType = (actor: Pick<Actor, 'kind'>) => ({ person: 'Person', organization: 'Organization', country: 'Country' })[actor.kind];
 
-export function actorRef(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absolute): JsonLd {
+export function actorNode(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absolute): JsonLd {
   return { '@type': actorType(actor), '@id': `${abs(routes.actor(actor.id))}#actor`, name: actor.name, url: abs(routes.actor(actor.id)) };
 }
 
@@ -37,7 +37,7 @@ export function briefingJsonLd(
     publisher: { '@type': 'Organization', name: publisher },
     keywords: briefing.topics.join(', ') || undefined,
     wordCount: briefing.wordCount,
-    about: actors.map((actor) => actorRef(actor, abs)),
+    about: actors.map((actor) => actorNode(actor, abs)),
     citation: sources.map((s) => ({
       '@type': 'CreativeWork',
       name: s.title,
@@ -48,15 +48,15 @@ export function briefingJsonLd(
   };
 }
 
-export function actorJsonLd(actor: Pick<Actor, 'id' | 'name' | 'kind' | 'role' | 'aliases' | 'links' | 'affiliations'>, affiliations: readonly Pick<Actor, 'id' | 'name' | 'kind'>[], abs: Absolute): JsonLd {
+export function actorJsonLd(actor: Pick<Actor, 'id' | 'name' | 'kind' | 'role' | 'aliases' | 'links'>, affiliations: readonly Pick<Actor, 'id' | 'name' | 'kind'>[], abs: Absolute): JsonLd {
   return {
     '@context': 'https://schema.org',
-    ...actorRef(actor, abs),
+    ...actorNode(actor, abs),
     ...(actor.role ? (actor.kind === 'person' ? { jobTitle: actor.role } : { description: actor.role }) : {}),
     ...(actor.aliases.length ? { alternateName: actor.aliases } : {}),
     ...(actor.links.length ? { sameAs: actor.links.map((l) => l.url) } : {}),
-    ...(actor.affiliations.length
-      ? { [actor.kind === 'person' ? 'affiliation' : 'memberOf']: affiliations.map((affiliation) => actorRef(affiliation, abs)) }
+    ...(affiliations.length
+      ? { [actor.kind === 'person' ? 'affiliation' : 'memberOf']: affiliations.map((affiliation) => actorNode(affiliation, abs)) }
       : {}),
   };
 }
@@ -75,7 +75,7 @@ export function positionJsonLd(
     url: abs(routes.position(position.id)),
     text: position.quote ?? position.stance,
     ...(position.quote ? { abstract: position.stance } : {}),
-    creator: actorRef(actor, abs),
+    creator: actorNode(actor, abs),
     dateCreated: position.date,
     ...(position.topic ? { about: position.topic } : {}),
     isBasedOn: sources.map((s) => ({ '@type': 'CreativeWork', name: s.title, url: s.url })),

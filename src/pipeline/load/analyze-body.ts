@@ -1,5 +1,4 @@
 import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -7,6 +6,7 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { BODY_COMPONENTS, type BodyComponentName } from '../../schemas/body-components.ts';
 import { nearest } from '../../util/suggest.ts';
+import { blockText, countWords } from './word-count.ts';
 
 
 export interface ComponentUse {
@@ -241,16 +241,4 @@ function checkAttributesForExpressions(
 
 function isExpressionAttribute(attribute: { type: string; value?: unknown }): boolean {
   return attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object');
-}
-
-/** Text of a block with its child blocks (list items, table cells) separated by spaces. */
-function blockText(node: RootContent): string {
-  if ('children' in node && Array.isArray(node.children) && node.type !== 'paragraph' && node.type !== 'heading') {
-    return (node.children as RootContent[]).map(blockText).join(' ');
-  }
-  return toString(node);
-}
-
-export function countWords(text: string): number {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }

@@ -1,7 +1,7 @@
 /**
  * How actors' positions move over time: chains of `follows` links, per-topic
  * timelines, the actor-by-topic grid and a briefing's "what changed". All derived
- * from the resolved site; pages only render the results.
+ * from the resolved site; views (src/views/) pass the results to pages.
  */
 import type { Actor, ActorId, Briefing, Position, PositionChange, SiteModel, Topic, TopicSlug } from '../model.ts';
 
