@@ -9,6 +9,7 @@ import { briefingContent } from './src/integrations/briefing-content.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { staticHostFiles } from './src/integrations/static-host-files.ts';
+import { inSitemap } from './src/views/sitemap.ts';
 import { contentDirFor, DEFAULT_SITE_URL } from './src/config/settings.ts';
 
 const site = process.env.SITE_URL || DEFAULT_SITE_URL;
@@ -34,7 +35,7 @@ export default defineConfig({
   integrations: [
     briefingContent(),
     mdx(),
-    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/search/') }),
+    sitemap({ filter: inSitemap }),
     shareCards(),
     searchIndex(),
     staticHostFiles(),

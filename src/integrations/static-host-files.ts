@@ -2,9 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../pipeline/emit/host-files.ts';
+import { receiveHandoff } from '../pipeline/build-handoff.ts';
+import { headersFile, redirectsFile } from '../pipeline/emit/host-files.ts';
+import { redirectsOf } from '../views/redirects.ts';
 
-/** Writes files static hosts read from the site root: `_headers` with the security headers. */
+/** Writes files static hosts read from the site root: `_headers` with the security headers, `_redirects` when anything moved. */
 export function staticHostFiles(): AstroIntegration {
   let base = '/';
   return {
@@ -14,7 +16,10 @@ export function staticHostFiles(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir }) => {
-        writeFileSync(path.join(fileURLToPath(dir), '_headers'), headersFile(base));
+        const outDir = fileURLToPath(dir);
+        writeFileSync(path.join(outDir, '_headers'), headersFile(base));
+        const redirects = redirectsOf(receiveHandoff().model());
+        if (redirects.length) writeFileSync(path.join(outDir, '_redirects'), redirectsFile(redirects, base));
       },
     },
   };

@@ -24,6 +24,12 @@ export interface Link {
   url: string;
 }
 
+/** An item taken back from the record, with when and why. */
+export interface Withdrawal {
+  date: string;
+  reason: string;
+}
+
 export interface Actor {
   id: ActorId;
   name: string;
@@ -33,6 +39,8 @@ export interface Actor {
   country?: string;
   aliases: string[];
   links: Link[];
+  /** Ids the actor was published under before (renames, merged actors). */
+  formerly: ActorId[];
   /** Markdown source of the short bio. */
   bio: string;
   /** Project-relative path of the file, for error messages. */
@@ -69,6 +77,10 @@ export interface Position {
   change?: PositionChange;
   /** Later positions that follow this one, oldest first. */
   followedBy: PositionId[];
+  /** Ids the position was published under before. */
+  formerly: PositionId[];
+  /** Its own withdrawal, or its briefing's. */
+  withdrawn?: Withdrawal;
 }
 
 export interface Briefing {
@@ -80,6 +92,9 @@ export interface Briefing {
   authors: string[];
   topics: TopicSlug[];
   draft: boolean;
+  /** Slugs the briefing was published under before. */
+  formerly: BriefingSlug[];
+  withdrawn?: Withdrawal;
   /** Every actor involved: those with positions here, then those listed or mentioned, in first-seen order. */
   actorIds: ActorId[];
   sources: Source[];

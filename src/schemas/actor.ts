@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayText, link, slug, text } from './common.ts';
+import { displayText, formerIds, link, slug, text } from './common.ts';
 
 export const ACTOR_KINDS = ['person', 'organization', 'country'] as const;
 
@@ -22,6 +22,8 @@ export const actorSchema = z.strictObject({
   aliases: z.array(displayText).default([]),
   /** Links shown on the actor page. */
   links: z.array(link).default([]),
+  /** Former ids of this actor: a renamed file, or actors merged into this one; their URLs redirect here. */
+  formerly: formerIds,
 });
 
 export type ActorInput = z.input<typeof actorSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, displayText, slug, text } from './common.ts';
+import { calendarDate, displayText, formerIds, slug, text, withdrawal } from './common.ts';
 import { positionSchema } from './position.ts';
 import { sourceSchema } from './source.ts';
 
@@ -25,6 +25,10 @@ export const briefingSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   /** The stances actors took, each with its own permalink. */
   positions: z.array(positionSchema).default([]),
+  /** Former slugs (file names) of this briefing; their URLs redirect here. */
+  formerly: formerIds,
+  /** Set when the briefing is withdrawn: it stays at its URL, marked, and leaves feeds and search. */
+  withdrawn: withdrawal.optional(),
 });
 
 export type BriefingInput = z.input<typeof briefingSchema>;

@@ -70,3 +70,18 @@ export const link = z.strictObject({
   /** Where it goes; http or https only. */
   url: webUrl,
 });
+
+/**
+ * Ids an item was published under before: its slug or id before a rename, or an
+ * actor merged into this one. Each former URL keeps answering, as a permanent
+ * redirect to the current one.
+ */
+export const formerIds = z.array(slug).default([]);
+
+/** An item taken back from the record. Its URL keeps answering, with this note. */
+export const withdrawal = z.strictObject({
+  /** When it was withdrawn, YYYY-MM-DD; not before the item's date, not in the future. */
+  date: calendarDate,
+  /** Why, in a sentence readers will see. */
+  reason: text,
+});

@@ -10,6 +10,8 @@ import { POSITION_CHANGES } from './position.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
 const absoluteUrl = z.url().describe('Absolute URL');
+const formerly = z.array(z.string()).optional().describe('Ids this item was published under before; their URLs redirect to it');
+const withdrawn = z.strictObject({ date: isoDate, reason: z.string() }).optional().describe('Set when the item was withdrawn; it stays at its URL');
 
 export const openSourceSchema = z.strictObject({
   id: z.string(),
@@ -38,6 +40,8 @@ export const openPositionSchema = z.strictObject({
   follows: z.string().optional().describe('Id of the earlier position this one continues'),
   change: z.enum(POSITION_CHANGES).optional(),
   followedBy: z.array(z.string()),
+  formerly,
+  withdrawn,
 });
 
 export const openBriefingSchema = z.strictObject({
@@ -54,6 +58,8 @@ export const openBriefingSchema = z.strictObject({
   positions: z.array(z.string()).describe('Ids of the positions recorded in this briefing'),
   sources: z.array(openSourceSchema),
   wordCount: z.number().int().nonnegative(),
+  formerly,
+  withdrawn,
 });
 
 export const openActorSchema = z.strictObject({
@@ -71,6 +77,7 @@ export const openActorSchema = z.strictObject({
   bio: z.string().describe('Markdown'),
   positions: z.array(z.string()).describe('Position ids, newest first'),
   briefings: z.array(z.string()).describe('Slugs of briefings involving the actor, newest first'),
+  formerly,
 });
 
 const file = <T extends z.ZodType>(key: string, item: T) =>

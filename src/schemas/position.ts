@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, slug, text } from './common.ts';
+import { calendarDate, formerIds, slug, text, withdrawal } from './common.ts';
 
 /** How a position moves relative to the earlier one it `follows`. */
 export const POSITION_CHANGES = ['reaffirms', 'hardens', 'softens', 'reverses', 'clarifies'] as const;
@@ -26,6 +26,10 @@ export const positionSchema = z.strictObject({
   follows: slug.optional(),
   /** How this position changes the one it follows; needs `follows`. */
   change: z.enum(POSITION_CHANGES, { error: `must be one of ${POSITION_CHANGES.join(', ')}` }).optional(),
+  /** Former ids of this position; their URLs and `#fragments` lead here. */
+  formerly: formerIds,
+  /** Set when the position is withdrawn: it stays at its URL, marked, and leaves the grid, timelines, feeds and search. */
+  withdrawn: withdrawal.optional(),
 });
 
 export type PositionInput = z.input<typeof positionSchema>;

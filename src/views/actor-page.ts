@@ -9,7 +9,7 @@ import { positionCardView, type PositionCardView } from './position-card.ts';
 export interface ActorPageView {
   actor: Pick<Actor, 'id' | 'name' | 'kind' | 'role' | 'aliases' | 'links'>;
   bio?: BodyView;
-  /** Each topic's positions, newest first (topics alphabetically; positions without one left out). */
+  /** Each topic's positions, newest first (topics alphabetically; positions without one, and withdrawn ones, left out). */
   timelines: { topic: TopicSlug; steps: StanceStep[] }[];
   /** Newest first. */
   positions: PositionCardView[];
@@ -28,7 +28,8 @@ export function actorPageView(model: SiteModel, actor: Actor, membersOf: Readonl
     bio: actor.bio ? bioView(actor) : undefined,
     timelines: timelineByTopic(model, actor.id)
       .filter((t) => t.topic !== undefined)
-      .map((t) => ({ topic: t.topic!, steps: t.positions.map(stanceStep) })),
+      .map((t) => ({ topic: t.topic!, steps: t.positions.filter((p) => !p.withdrawn).map(stanceStep) }))
+      .filter((t) => t.steps.length > 0),
     positions: (model.positionsByActor.get(actor.id) ?? []).map((p) => positionCardView(model, p)),
     briefings: (model.briefingsByActor.get(actor.id) ?? []).map((b) => briefingSummaryView(model, b)),
     affiliations: actor.affiliations.map((a) => actorRef(model.actorById.get(a)!)),

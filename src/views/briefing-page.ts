@@ -6,7 +6,7 @@ import { actorRef, briefingLink, sourceView, stanceStep, type ActorRef, type Bri
 import { positionCardView, type PositionCardView } from './position-card.ts';
 
 export interface BriefingPageView {
-  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'draft' | 'wordCount' | 'readingMinutes'>;
+  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'draft' | 'wordCount' | 'readingMinutes' | 'withdrawn'>;
   body: BodyView;
   /** Briefings are newest first: "newer" is the one before in that order. */
   newer?: BriefingLink;
@@ -20,9 +20,9 @@ export interface BriefingPageView {
 }
 
 export function briefingPageView(model: SiteModel, briefing: Briefing, newer?: Briefing, older?: Briefing): BriefingPageView {
-  const { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes } = briefing;
+  const { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes, withdrawn } = briefing;
   return {
-    briefing: { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes },
+    briefing: { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes, withdrawn },
     body: briefingBodyView(model, briefing),
     newer: newer && briefingLink(newer),
     older: older && briefingLink(older),

@@ -26,7 +26,8 @@ export function briefingFeedView(model: SiteModel, context: BuildContext): FeedV
       homeUrl: abs(routes.home()),
       feedUrl: abs(feedPaths.json()),
     },
-    items: model.briefings.map((b) => ({
+    // A withdrawn item is no news: feeds leave it out (its page says why).
+    items: model.briefings.filter((b) => !b.withdrawn).map((b) => ({
       url: abs(routes.briefing(b.slug)),
       title: b.title,
       summary: b.summary,
@@ -41,7 +42,7 @@ export function briefingFeedView(model: SiteModel, context: BuildContext): FeedV
 
 /** One feed item per position, newest first: what an actor or topic follower wants. */
 function positionItems(model: SiteModel, positions: Position[], abs: (sitePath: string) => string): FeedItem[] {
-  return positions.map((p) => {
+  return positions.filter((p) => !p.withdrawn).map((p) => {
     const actor = model.actorById.get(p.actorId)!;
     const briefing = model.briefingBySlug.get(p.briefingSlug)!;
     return {

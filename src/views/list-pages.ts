@@ -16,7 +16,7 @@ export interface HomePageView {
 }
 
 export const homePageView = (model: SiteModel): HomePageView => ({
-  latest: model.briefings.slice(0, HOME_LATEST).map((b) => briefingSummaryView(model, b)),
+  latest: model.briefings.filter((b) => !b.withdrawn).slice(0, HOME_LATEST).map((b) => briefingSummaryView(model, b)),
   briefingCount: model.briefings.length,
   actorCount: model.actors.length,
 });

@@ -8,6 +8,12 @@ import { sourcesCitedBy } from './parts.ts';
 
 type Absolute = (sitePath: string) => string;
 
+/** Present only when set, so a file without renames or withdrawals reads as it always has. */
+const formerAndWithdrawn = (item: { formerly: readonly string[]; withdrawn?: { date: string; reason: string } }) => ({
+  ...(item.formerly.length ? { formerly: [...item.formerly] } : {}),
+  ...(item.withdrawn ? { withdrawn: { ...item.withdrawn } } : {}),
+});
+
 const source = (s: Source): z.infer<typeof openSourceSchema> => ({
   id: s.id, number: s.number, title: s.title, publisher: s.publisher, url: s.url, ...(s.date ? { date: s.date } : {}),
 });
@@ -34,6 +40,7 @@ export function openPositions(model: SiteModel, abs: Absolute): z.infer<typeof o
       ...(p.follows ? { follows: p.follows } : {}),
       ...(p.change ? { change: p.change } : {}),
       followedBy: [...p.followedBy],
+      ...formerAndWithdrawn(p),
     };
   });
 }
@@ -53,6 +60,7 @@ export function openBriefings(model: SiteModel, abs: Absolute): z.infer<typeof o
     positions: b.positions.map((p) => p.id),
     sources: b.sources.map(source),
     wordCount: b.wordCount,
+    ...formerAndWithdrawn(b),
   }));
 }
 
@@ -72,6 +80,7 @@ export function openActors(model: SiteModel, abs: Absolute): z.infer<typeof open
     bio: a.bio,
     positions: (model.positionsByActor.get(a.id) ?? []).map((p) => p.id),
     briefings: (model.briefingsByActor.get(a.id) ?? []).map((b) => b.slug),
+    ...formerAndWithdrawn(a),
   }));
 }
 

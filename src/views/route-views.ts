@@ -14,6 +14,7 @@ import { actorFeedView, briefingFeedView, topicFeedView, type FeedFormat, type F
 import { actorsPageView, briefingsPageView, homePageView, notFoundPageView, stanceGridView, topicsPageView } from './list-pages.ts';
 import { openDataView, type OpenDataView } from './open-data.ts';
 import { positionPageView, positionPageViewById, type PositionPageView } from './position-page.ts';
+import { pageRedirects, type Redirect } from './redirects.ts';
 import { topicPageView, topicPageViewBySlug, type TopicPageView } from './topic-page.ts';
 
 type Params = Record<string, string>;
@@ -25,13 +26,21 @@ export interface RouteViews<V> {
   one(model: SiteModel, context: BuildContext, params: Params): V | undefined;
 }
 
+/** An actor's feeds answer at its former ids too: feed readers do not follow a redirect page. */
 const actorFeed = (format: FeedFormat): RouteViews<FeedView> => ({
-  all: (model, context) => model.actors.map((a) => ({ params: { id: a.id }, view: actorFeedView(model, context, a, format), keyed: true })),
+  all: (model, context) =>
+    model.actors.flatMap((a) => {
+      const view = actorFeedView(model, context, a, format);
+      return [a.id, ...a.formerly].map((id) => ({ params: { id }, view, keyed: true }));
+    }),
   one: (model, context, { id }) => {
-    const actor = model.actors.find((a) => a.id === id);
+    const actor = model.actors.find((a) => a.id === id || a.formerly.includes(id as never));
     return actor && actorFeedView(model, context, actor, format);
   },
 });
+
+/** `[...moved]` params of a former page path: "/positions/old/" → "positions/old". */
+const movedParam = (redirect: Redirect) => ({ moved: redirect.from.slice(1, -1) });
 
 const topicFeed = (format: FeedFormat): RouteViews<FeedView> => ({
   all: (model, context) => model.topics.map((t) => ({ params: { topic: t.slug }, view: topicFeedView(model, context, t, format), keyed: true })),
@@ -67,6 +76,10 @@ export const dynamicRoutes = {
   'actors/[id]/feed.json': actorFeed('json'),
   'topics/[topic]/rss.xml': topicFeed('rss'),
   'topics/[topic]/feed.json': topicFeed('json'),
+  '[...moved]': {
+    all: (model) => pageRedirects(model).map((r) => ({ params: movedParam(r), view: r, keyed: true })),
+    one: (model, _context, { moved }) => pageRedirects(model).find((r) => movedParam(r).moved === moved),
+  } satisfies RouteViews<Redirect>,
   'data/[name].json': {
     // Open data is small next to the pages and changes with every edit: always written.
     all: (model, context) => (['briefings', 'actors', 'positions'] as const).map((name) => ({ params: { name }, view: openDataView(model, context, name), keyed: false })),

@@ -42,12 +42,13 @@ let model: SiteModel;
 beforeAll(() => {
   corpus = tempCorpus('basic');
   // A briefing that quotes another briefing's position and follows an earlier one, so
-  // the views hold embeds, "what changed" pairs and chains.
+  // the views hold embeds, "what changed" pairs and chains; renamed, and withdrawn in part.
   corpus.write('briefings/third-round.mdx', [
-    '---', 'title: Third round', 'summary: Brown hardens his line.', 'date: 2022-01-15',
+    '---', 'title: Third round', 'summary: Brown hardens his line.', 'date: 2022-01-15', 'formerly: [round-three]',
     'sources:', '  - id: wire3', '    title: Third wire', '    publisher: Example Wire', '    url: https://example.org/wire3',
     'positions:', '  - id: brown-firmer', '    actor: bob-brown', '    stance: Brown now wants guarantees first.',
-    '    follows: brown-hopeful', '    change: hardens', '    sources: [wire3]', '---', '',
+    '    follows: brown-hopeful', '    change: hardens', '    sources: [wire3]', '    formerly: [brown-firm]',
+    '    withdrawn: { date: 2022-02-01, reason: Misquoted. }', '---', '',
     'Recall what <Actor id="alice-adams" /> said:<Cite source="wire3" />', '', '<Position id="adams-no-deal" />', '',
   ].join('\n'));
   const result = corpus.check();

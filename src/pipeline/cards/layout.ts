@@ -11,9 +11,9 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 export type CardContent =
-  | { kind: 'briefing'; siteName: string; title: string; summary: string; date: string; actors: string[] }
+  | { kind: 'briefing'; siteName: string; title: string; summary: string; date: string; actors: string[]; withdrawn?: true }
   | { kind: 'actor'; siteName: string; name: string; role?: string; positions: number; briefings: number; latestStance?: string; latestDate?: string }
-  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string }
+  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string; withdrawn?: true }
   | { kind: 'page'; siteName: string; label: string; title: string; subtitle: string; footer: string };
 
 export interface CardNode {
@@ -68,7 +68,7 @@ export function cardLayout(card: CardContent, fontFamily: string): CardNode {
   switch (card.kind) {
     case 'briefing': {
       const actors = card.actors.slice(0, 4).join(' · ') + (card.actors.length > 4 ? ` +${card.actors.length - 4}` : '');
-      return frame(card.siteName, 'Briefing',
+      return frame(card.siteName, card.withdrawn ? 'Withdrawn' : 'Briefing',
         h('div', { display: 'flex', flexDirection: 'column' },
           clampedText(cardText(card.title, 140), { fontSize: 62, fontWeight: 700, lineHeight: 1.12, letterSpacing: -1 }, 3),
           clampedText(cardText(card.summary, 260), { fontSize: 32, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3)),
@@ -94,7 +94,7 @@ export function cardLayout(card: CardContent, fontFamily: string): CardNode {
     case 'position': {
       const text = card.isQuote ? `“${cardText(card.text, 220)}”` : cardText(card.text, 220);
       const who = card.role ? `${card.actorName}, ${card.role}` : card.actorName;
-      return frame(card.siteName, card.isQuote ? 'Quote' : 'Position',
+      return frame(card.siteName, card.withdrawn ? 'Withdrawn' : card.isQuote ? 'Quote' : 'Position',
         h('div', { display: 'flex', flexDirection: 'column' },
           clampedText(text, { fontSize: text.length > 140 ? 46 : 56, fontWeight: 700, lineHeight: 1.2, letterSpacing: -0.5 }, 4),
           clampedText(cardText(who, 120), { fontSize: 34, color: COLORS.accent, fontWeight: 700, marginTop: 26 }, 2)),

@@ -31,38 +31,35 @@ export function planCards(model: SiteModel, site: { name: string; tagline: strin
       `${plural(topic.briefings.length, 'briefing')} · ${plural(topic.positions.length, 'position')}`);
   }
 
+  // A former URL's card is the current card again (the same cache file), so cached link previews keep working.
+  const atPaths = (paths: string[], content: CardContent) => paths.forEach((sitePath) => jobs.push({ sitePath, content }));
+
   for (const briefing of model.briefings) {
-    jobs.push({
-      sitePath: cardPaths.briefing(briefing.slug),
-      content: {
-        kind: 'briefing', siteName, title: briefing.title, summary: briefing.summary, date: briefing.date,
-        actors: briefing.actorIds.map((id) => model.actorById.get(id)!.name),
-      },
+    atPaths([briefing.slug, ...briefing.formerly].map(cardPaths.briefing), {
+      kind: 'briefing', siteName, title: briefing.title, summary: briefing.summary, date: briefing.date,
+      actors: briefing.actorIds.map((id) => model.actorById.get(id)!.name),
+      withdrawn: briefing.withdrawn ? true : undefined,
     });
   }
 
   for (const actor of model.actors) {
     const positions = model.positionsByActor.get(actor.id) ?? [];
-    const latestPosition = positions[0];
-    jobs.push({
-      sitePath: cardPaths.actor(actor.id),
-      content: {
-        kind: 'actor', siteName, name: actor.name, role: actor.role, positions: positions.length,
-        briefings: model.briefingsByActor.get(actor.id)?.length ?? 0,
-        latestStance: latestPosition?.stance, latestDate: latestPosition?.date,
-      },
+    // A withdrawn position is never anyone's latest stance.
+    const latestPosition = positions.find((p) => !p.withdrawn);
+    atPaths([actor.id, ...actor.formerly].map(cardPaths.actor), {
+      kind: 'actor', siteName, name: actor.name, role: actor.role, positions: positions.length,
+      briefings: model.briefingsByActor.get(actor.id)?.length ?? 0,
+      latestStance: latestPosition?.stance, latestDate: latestPosition?.date,
     });
   }
 
   for (const position of model.positionById.values()) {
     const actor = model.actorById.get(position.actorId)!;
-    jobs.push({
-      sitePath: cardPaths.position(position.id),
-      content: {
-        kind: 'position', siteName, text: position.quote ?? position.stance, isQuote: position.quote !== undefined,
-        actorName: actor.name, role: position.role, date: position.date,
-        briefingTitle: model.briefingBySlug.get(position.briefingSlug)!.title,
-      },
+    atPaths([position.id, ...position.formerly].map(cardPaths.position), {
+      kind: 'position', siteName, text: position.quote ?? position.stance, isQuote: position.quote !== undefined,
+      actorName: actor.name, role: position.role, date: position.date,
+      briefingTitle: model.briefingBySlug.get(position.briefingSlug)!.title,
+      withdrawn: position.withdrawn ? true : undefined,
     });
   }
   return jobs;

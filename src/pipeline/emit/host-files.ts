@@ -42,3 +42,13 @@ export function headersFile(base: string): string {
   lines.push('', `${prefix}/_astro/*`, '  Cache-Control: public, max-age=31536000, immutable');
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * Netlify / Cloudflare Pages `_redirects`: a permanent redirect from every former
+ * URL to the current one, base path included. (Netlify serves the static
+ * redirect page at the old path instead, since a file is there; it redirects too.)
+ */
+export function redirectsFile(redirects: readonly { from: string; to: string }[], base: string): string {
+  const prefix = base.replace(/\/$/, '');
+  return redirects.map((r) => `${prefix}${r.from} ${prefix}${r.to} 301\n`).join('');
+}

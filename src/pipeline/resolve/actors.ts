@@ -30,6 +30,7 @@ function toActor(entry: LoadedFile<ActorData>): Actor {
     country: data.country,
     aliases: data.aliases,
     links: data.links,
+    formerly: data.formerly as ActorId[],
     bio: entry.body.trim(),
     file: entry.file,
   };

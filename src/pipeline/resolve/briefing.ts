@@ -93,6 +93,8 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
       follows: raw.follows as PositionId | undefined,
       change: raw.change,
       followedBy: [],
+      formerly: raw.formerly as PositionId[],
+      withdrawn: raw.withdrawn ?? data.withdrawn,
     };
     if (raw.change && !raw.follows) {
       report.error(entry.file, located(['positions', i, 'change']), 'change-without-follows', `position "${raw.id}" has "change: ${raw.change}" but no "follows": name the earlier position it ${raw.change}`);
@@ -146,6 +148,8 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
     authors: data.authors,
     topics: [...new Set(data.topics)] as TopicSlug[],
     draft: data.draft,
+    formerly: data.formerly as BriefingSlug[],
+    withdrawn: data.withdrawn,
     actorIds: involved,
     sources,
     positions,

@@ -51,14 +51,14 @@ export interface StanceGrid {
   rows: { actor: Actor; cells: (Position | undefined)[] }[];
 }
 
-/** Rows: actors with at least one topical position; columns: topics; cell: latest position. */
+/** Rows: actors with at least one topical position; columns: topics; cell: latest position. Withdrawn positions stand nowhere. */
 export function stanceGrid(model: SiteModel): StanceGrid {
-  const topics = model.topics.filter((t) => t.positions.length > 0);
+  const topics = model.topics.filter((t) => t.positions.some((p) => !p.withdrawn));
   const rows = model.actors
     .map((actor) => {
       const positions = model.positionsByActor.get(actor.id) ?? [];
       // positionsByActor is newest first, so the first match is the latest stance.
-      return { actor, cells: topics.map((t) => positions.find((p) => p.topic === t.slug)) };
+      return { actor, cells: topics.map((t) => positions.find((p) => p.topic === t.slug && !p.withdrawn)) };
     })
     .filter((row) => row.cells.some(Boolean));
   return { topics, rows };

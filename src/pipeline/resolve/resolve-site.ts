@@ -2,7 +2,8 @@
  * The resolve stage: checks every reference between files and builds the site's
  * indexes, in one pass over the corpus and linear in its size (every lookup is
  * a map). Each part lives in its own file: actors.ts, briefing.ts,
- * relations-check.ts (position references and `follows`), warnings.ts, and
+ * relations-check.ts (position references and `follows`), former-ids.ts
+ * (`formerly`, `withdrawn`), warnings.ts, and
  * indexes.ts; relations.ts derives chains, timelines and the stance grid for views.
  */
 import type { Diagnostic } from '../diagnostics.ts';
@@ -10,6 +11,7 @@ import type { LoadedBriefing, LoadedContent } from '../load/load-content.ts';
 import type { Briefing, Position, PositionId, SiteModel } from '../model.ts';
 import { resolveActors } from './actors.ts';
 import { resolveBriefing, type PendingFollows, type PositionRef } from './briefing.ts';
+import { checkFormerIds, checkWithdrawals } from './former-ids.ts';
 import { buildIndexes } from './indexes.ts';
 import { checkPositionRefs, resolveFollows } from './relations-check.ts';
 import { createReport, type Report } from './report.ts';
@@ -38,6 +40,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   const actors = resolveActors(content.actors, report, referencedActors);
   const actorById = new Map(actors.map((a) => [a.id, a]));
   checkUniquePositionIds(content.briefings, report);
+  checkFormerIds(content, report);
 
   const context = { report, actorFiles: new Map(content.actors.map((a) => [a.id, a])), referencedActors, today: options.today };
   const briefings: Briefing[] = [];
@@ -45,6 +48,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   const positionRefs: PositionRef[] = [];
   const follows: PendingFollows[] = [];
   for (const entry of published) {
+    checkWithdrawals(entry, options.today, report);
     const resolved = resolveBriefing(entry, context);
     briefings.push(resolved.briefing);
     for (const position of resolved.briefing.positions) if (!positionById.has(position.id)) positionById.set(position.id, position);

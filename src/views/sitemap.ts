@@ -1,0 +1,14 @@
+/** Which built pages the sitemap lists: not the 404 page, not search, not the redirect pages at former URLs. */
+import { receiveHandoff } from '../pipeline/build-handoff.ts';
+import { pageRedirects } from './redirects.ts';
+
+let moved: Set<string> | undefined;
+
+export function inSitemap(pageUrl: string): boolean {
+  if (pageUrl.endsWith('/404/') || pageUrl.includes('/search/')) return false;
+  // Called once per page, after the build: the former paths are computed once.
+  moved ??= new Set(pageRedirects(receiveHandoff().model()).map((r) => r.from));
+  const { base } = receiveHandoff().context;
+  const sitePath = new URL(pageUrl).pathname.slice(base.length - 1);
+  return !moved.has(sitePath);
+}

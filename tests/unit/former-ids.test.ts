@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { formatDiagnostic } from '../../src/pipeline/diagnostics.ts';
+import { edit, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
+import { at, expectError } from '../helpers/diagnostics.ts';
+
+const FIRST = 'briefings/first-talks.mdx';
+const SECOND = 'briefings/second-round.md';
+const BOB = 'actors/bob-brown.md';
+
+const corpora: TempCorpus[] = [];
+afterAll(() => corpora.forEach((c) => c.cleanup()));
+
+function corpusWith(change: (corpus: TempCorpus) => void): TempCorpus {
+  const corpus = tempCorpus('basic');
+  corpora.push(corpus);
+  change(corpus);
+  return corpus;
+}
+
+/** Adds `formerly` to a position of first-talks. */
+const formerPosition = (corpus: TempCorpus, list: string) => edit(corpus, FIRST, '  - id: brown-hopeful\n', `  - id: brown-hopeful\n    formerly: ${list}\n`);
+
+describe('formerly', () => {
+  test('is accepted on a briefing, an actor and a position when the ids are free', () => {
+    const corpus = corpusWith((c) => {
+      edit(c, SECOND, /^---\n/, '---\nformerly: [round-two]\n');
+      edit(c, BOB, /^---\n/, '---\nformerly: [robert-brown, bobby-brown]\n');
+      formerPosition(c, '[brown-optimistic]');
+    });
+    const result = corpus.check();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(result.model.positionById.get('brown-hopeful' as never)?.formerly).toEqual(['brown-optimistic']);
+  });
+
+  test.each([
+    ['the item’s own id', FIRST, '[brown-hopeful]', 'former-id-is-current', 'is this position\'s own id'],
+    ['an id in use by another position', FIRST, '[adams-no-deal]', 'former-id-in-use', 'in content/briefings/first-talks.mdx'],
+    ['an id in use by a draft’s position', FIRST, '[adams-draft-position]', 'former-id-in-use', 'secret-plan.mdx'],
+  ])('refuses %s, at its line', (_what, file, list, code, says) => {
+    const corpus = corpusWith((c) => formerPosition(c, list));
+    const d = expectError(corpus.check().diagnostics, at(corpus, file, `formerly: ${list}`), says);
+    expect(d.code).toBe(code);
+  });
+
+  test('refuses a former id claimed by two items, naming the first claim', () => {
+    const corpus = corpusWith((c) => {
+      edit(c, SECOND, '  - id: adams-sanctions\n', '  - id: adams-sanctions\n    formerly: [old-one]\n');
+      formerPosition(c, '[old-one]');
+    });
+    const d = expectError(corpus.check().diagnostics, at(corpus, SECOND, 'formerly: [old-one]'), 'already claimed by position "brown-hopeful"', 'first-talks.mdx:');
+    expect(d.code).toBe('former-id-claimed-twice');
+  });
+
+  test('refuses a briefing slug that another briefing has', () => {
+    const corpus = corpusWith((c) => edit(c, SECOND, /^---\n/, '---\nformerly: [first-talks]\n'));
+    const d = expectError(corpus.check().diagnostics, at(corpus, SECOND, 'formerly:'), '"first-talks" is the slug of a briefing in content/briefings/first-talks.mdx');
+    expect(d.code).toBe('former-id-in-use');
+  });
+
+  test('refuses a malformed id, naming the value', () => {
+    const corpus = corpusWith((c) => edit(c, SECOND, /^---\n/, '---\nformerly: [round-two, Not_A_Slug]\n'));
+    const d = expectError(corpus.check().diagnostics, at(corpus, SECOND, 'formerly:'), '"formerly.1"', 'lower-case letters', 'Not_A_Slug');
+    expect(d.code).toBe('invalid-field');
+  });
+
+  test('refuses an actor id that is in use', () => {
+    const corpus = corpusWith((c) => edit(c, BOB, /^---\n/, '---\nformerly: [alice-adams]\n'));
+    expect(expectError(corpus.check().diagnostics, at(corpus, BOB, 'formerly:'), 'is the id of an actor in content/actors/alice-adams.md').code).toBe('former-id-in-use');
+  });
+});
+
+describe('withdrawn', () => {
+  const withdraw = (corpus: TempCorpus, value: string) => edit(corpus, FIRST, '    role: Special Envoy\n', `    role: Special Envoy\n    withdrawn: ${value}\n`);
+
+  test('marks the position, and a withdrawn briefing marks its positions', () => {
+    const corpus = corpusWith((c) => {
+      withdraw(c, '{ date: 2022-02-01, reason: Misquoted. }');
+      edit(c, SECOND, /^---\n/, '---\nwithdrawn: { date: 2022-03-01, reason: Forged source. }\n');
+    });
+    const result = corpus.check();
+    expect(result.errorCount).toBe(0);
+    expect(result.model.positionById.get('brown-hopeful' as never)?.withdrawn).toEqual({ date: '2022-02-01', reason: 'Misquoted.' });
+    expect(result.model.positionById.get('adams-sanctions' as never)?.withdrawn).toEqual({ date: '2022-03-01', reason: 'Forged source.' });
+  });
+
+  test.each([
+    ['without a reason', '{ date: 2022-02-01 }', 'withdrawn.reason', 'missing-field'],
+    ['without a date', '{ reason: Misquoted. }', 'withdrawn.date', 'missing-field'],
+    ['with an impossible date', '{ date: 2022-02-30, reason: Misquoted. }', 'not a real calendar date', 'invalid-field'],
+    ['dated before the position', '{ date: 2022-01-01, reason: Misquoted. }', 'before the position\'s date (2022-01-09)', 'withdrawn-before-date'],
+    ['dated in the future', '{ date: 2027-01-01, reason: Misquoted. }', 'in the future', 'withdrawn-in-future'],
+  ])('is refused %s', (_what, value, says, code) => {
+    const corpus = corpusWith((c) => withdraw(c, value));
+    const d = expectError(corpus.check().diagnostics, at(corpus, FIRST, 'withdrawn:'), says);
+    expect(d.code).toBe(code);
+  });
+});
