@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { receiveHandoff } from '../pipeline/build-handoff.ts';
 import { headersFile, redirectsFile } from '../pipeline/emit/host-files.ts';
-import { redirectsOf } from '../views/redirects.ts';
+import { redirectsOf } from '../pipeline/links/redirects.ts';
 
 /** Writes files static hosts read from the site root: `_headers` with the security headers, `_redirects` when anything moved. */
 export function staticHostFiles(): AstroIntegration {

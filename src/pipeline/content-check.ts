@@ -1,11 +1,12 @@
 /**
- * Load → validate → resolve: the content stages as one call, used alike by
+ * Load → validate → resolve → check links: the content stages as one call, used alike by
  * `npm run build`, `npm run dev` and `npm run check`, so they never disagree.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { allowMdxCodeFromEnv, contentDirFor } from '../config/settings.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { checkLedger } from './links/check-ledger.ts';
 import { cachingAnalyzer } from './load/analysis-cache.ts';
 import { inlineBodyAnalyzer, loadContent, type BodyAnalyzer } from './load/load-content.ts';
 import type { SiteModel } from './model.ts';
@@ -25,6 +26,12 @@ export interface CheckOptions {
   bodyAnalyzer?: BodyAnalyzer;
   /** Keep body analyses in this file between runs (the build does; see load/analysis-cache.ts). */
   analysisCacheFile?: string;
+  /**
+   * Hold the content to the ledger of published URLs (links/check-ledger.ts). On by
+   * default for what gets published; off with drafts (the dev server), whose URLs
+   * never enter the ledger.
+   */
+  checkLinks?: boolean;
 }
 
 export interface CheckResult {
@@ -33,6 +40,8 @@ export interface CheckResult {
   errorCount: number;
   /** Milliseconds spent loading and resolving, for the benchmark. */
   timings: { load: number; resolve: number };
+  /** The ledger's URLs as read, which a build keeps when it adds the URLs it published. */
+  ledger: string[];
 }
 
 /** The whole content pipeline, with every problem collected. */
@@ -49,12 +58,17 @@ export function checkContent(options: CheckOptions = {}): CheckResult {
     includeDrafts: options.includeDrafts ?? false,
     today: options.today ?? process.env.BRIEFINGS_TODAY ?? new Date().toISOString().slice(0, 10),
   });
-  const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics]);
+  const contentErrors = [...loaded.diagnostics, ...diagnostics].some((d) => d.severity === 'error');
+  // Links are checked only on sound content: a briefing that failed to load is not a lost URL.
+  const links = (options.checkLinks ?? !options.includeDrafts) && !contentErrors ? checkLedger(model, contentDir, root) : undefined;
+  if (links) model.links = links.links;
+  const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics, ...(links?.diagnostics ?? [])]);
   return {
     model,
     diagnostics: all,
     errorCount: all.filter((d) => d.severity === 'error').length,
     timings: { load: loadedAt - started, resolve: performance.now() - loadedAt },
+    ledger: links?.known ?? [],
   };
 }
 

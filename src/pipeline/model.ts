@@ -117,6 +117,14 @@ export interface Topic {
   positions: Position[];
 }
 
+/** What the links stage (pipeline/links/) read from the ledger; empty where there is none (dev). */
+export interface SiteLinks {
+  /** Pages taken down on purpose (content/removed-urls.txt): each answers with its reason. */
+  removed: { path: string; reason: string }[];
+  /** Positions once published on an actor's page and now another actor's, by that old page. */
+  attributedElsewhere: ReadonlyMap<ActorId, { fragment: string; positionId: PositionId }[]>;
+}
+
 export interface SiteModel {
   /** Newest first (date, then slug, for a stable order). */
   briefings: Briefing[];
@@ -132,4 +140,6 @@ export interface SiteModel {
   positionsByActor: ReadonlyMap<ActorId, Position[]>;
   /** Briefings that involve each actor (position, `actors` list or `<Actor>` mention), newest first. */
   briefingsByActor: ReadonlyMap<ActorId, Briefing[]>;
+  /** Filled in by the links stage after resolve. */
+  links: SiteLinks;
 }

@@ -14,7 +14,8 @@ import { actorFeedView, briefingFeedView, topicFeedView, type FeedFormat, type F
 import { actorsPageView, briefingsPageView, homePageView, notFoundPageView, stanceGridView, topicsPageView } from './list-pages.ts';
 import { openDataView, type OpenDataView } from './open-data.ts';
 import { positionPageView, positionPageViewById, type PositionPageView } from './position-page.ts';
-import { pageRedirects, type Redirect } from './redirects.ts';
+import { publishedUrls } from '../pipeline/links/published-urls.ts';
+import { pageRedirects, type Redirect } from '../pipeline/links/redirects.ts';
 import { topicPageView, topicPageViewBySlug, type TopicPageView } from './topic-page.ts';
 
 type Params = Record<string, string>;
@@ -39,8 +40,22 @@ const actorFeed = (format: FeedFormat): RouteViews<FeedView> => ({
   },
 });
 
-/** `[...moved]` params of a former page path: "/positions/old/" → "positions/old". */
-const movedParam = (redirect: Redirect) => ({ moved: redirect.from.slice(1, -1) });
+/** The page at a URL that no longer has its own: a redirect to where it went, or the notice of its removal. */
+export type MovedView = { kind: 'moved'; to: string; what: Redirect['what']; title: string } | { kind: 'removed'; reason: string };
+
+/** `[...moved]` params of a page path: "/positions/old/" → "positions/old". */
+const movedParam = (sitePath: string) => ({ moved: sitePath.slice(1, -1) });
+
+function movedViews(model: SiteModel): { params: Params; view: MovedView }[] {
+  const published = new Set(publishedUrls(model));
+  return [
+    ...pageRedirects(model).map(({ from, to, what, title }) => ({ params: movedParam(from), view: { kind: 'moved' as const, to, what, title } })),
+    // A removed page answers with its reason; a path listed there that is published again is simply the page.
+    ...model.links.removed
+      .filter((r) => r.path.endsWith('/') && r.path !== '/' && !published.has(r.path))
+      .map((r) => ({ params: movedParam(r.path), view: { kind: 'removed' as const, reason: r.reason } })),
+  ];
+}
 
 const topicFeed = (format: FeedFormat): RouteViews<FeedView> => ({
   all: (model, context) => model.topics.map((t) => ({ params: { topic: t.slug }, view: topicFeedView(model, context, t, format), keyed: true })),
@@ -77,9 +92,9 @@ export const dynamicRoutes = {
   'topics/[topic]/rss.xml': topicFeed('rss'),
   'topics/[topic]/feed.json': topicFeed('json'),
   '[...moved]': {
-    all: (model) => pageRedirects(model).map((r) => ({ params: movedParam(r), view: r, keyed: true })),
-    one: (model, _context, { moved }) => pageRedirects(model).find((r) => movedParam(r).moved === moved),
-  } satisfies RouteViews<Redirect>,
+    all: (model) => movedViews(model).map((entry) => ({ ...entry, keyed: true })),
+    one: (model, _context, { moved }) => movedViews(model).find((entry) => entry.params.moved === moved)?.view,
+  } satisfies RouteViews<MovedView>,
   'data/[name].json': {
     // Open data is small next to the pages and changes with every edit: always written.
     all: (model, context) => (['briefings', 'actors', 'positions'] as const).map((name) => ({ params: { name }, view: openDataView(model, context, name), keyed: false })),

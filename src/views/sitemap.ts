@@ -1,6 +1,6 @@
 /** Which built pages the sitemap lists: not the 404 page, not search, not the redirect pages at former URLs. */
 import { receiveHandoff } from '../pipeline/build-handoff.ts';
-import { pageRedirects } from './redirects.ts';
+import { pageRedirects } from '../pipeline/links/redirects.ts';
 
 let moved: Set<string> | undefined;
 

@@ -98,6 +98,11 @@ describe('former URLs', () => {
     }
   });
 
+  test('the ledger of published URLs keeps the old URLs and adds the new ones', () => {
+    const ledger = corpus.read('published-urls.txt').split('\n');
+    expect(ledger).toEqual(expect.arrayContaining(['/positions/adams-no-deal/', '/positions/adams-no-deal-yet/', '/actors/bob-brown/', '/actors/robert-brown/#brown-hopeful', '/briefings/second-round/']));
+  });
+
   test('open data lists former ids; the sitemap lists only current URLs', () => {
     const positions = JSON.parse(clean.file('/data/positions.json').toString('utf8')).positions as { id: string; formerly?: string[] }[];
     expect(positions.find((p) => p.id === 'adams-no-deal-yet')?.formerly).toEqual(['adams-no-deal']);

@@ -48,6 +48,7 @@ describe('rebuilding after content files are renamed or deleted', () => {
   let first: Snapshot;
   let renamed: Snapshot;
   let deleted: Snapshot;
+  let refused: BuildResult;
   let last: BuildResult | undefined;
   const build = () => {
     last = buildAsUser({ contentDir: corpus.contentDir, outDir });
@@ -72,12 +73,22 @@ describe('rebuilding after content files are renamed or deleted', () => {
     corpus.write('briefings/first-talks.md', firstTalks);
     renamed = build();
 
-    // A briefing with positions disappears.
+    // A briefing with positions disappears: its URLs were published, so the build refuses…
     corpus.remove('briefings/first-talks.md');
+    refused = buildAsUser({ contentDir: corpus.contentDir, outDir: path.join(mkdtempSync(path.join(tmpdir(), 'briefing-refused-')), 'dist') });
+    // … until the desk says they were removed on purpose, and why.
+    corpus.write('removed-urls.txt', [
+      '# Taken down at the source’s request.',
+      '/briefings/first-talks/ Removed at the source’s request.',
+      '/positions/adams-no-deal/ Removed at the source’s request.',
+      '/positions/brown-hopeful/ Removed at the source’s request.',
+      '',
+    ].join('\n'));
     deleted = build();
   });
 
   afterAll(() => {
+    removeBuild(refused);
     removeBuild(last ?? { outDir });
     corpus?.cleanup();
   });
@@ -108,8 +119,21 @@ describe('rebuilding after content files are renamed or deleted', () => {
     expect($('main a[href="/briefings/second-round/"]').length).toBeGreaterThan(0);
   });
 
-  test('removes the page of a deleted briefing', () => {
-    expect(deleted.exists('/briefings/first-talks/')).toBe(false);
+  test('refuses to delete published URLs silently: every lost URL is named with its fix, and nothing is written', () => {
+    expect(refused.ok).toBe(false);
+    const lost = refused.output.split('\n').filter((line) => line.includes('[unpublished-url]'));
+    for (const url of ['/briefings/first-talks/', '/briefings/first-talks/og.png', '/positions/adams-no-deal/', '/actors/alice-adams/#adams-no-deal']) {
+      expect(lost.some((line) => line.includes(`error: ${url} was published`)), url).toBe(true);
+    }
+    expect(lost[0]).toMatch(/published-urls\.txt:\d+:1: error: .* add "formerly: \[[a-z-]+\]" .*removed-urls\.txt/);
+    expect(refused.exists('/')).toBe(false);
+  });
+
+  test('answers a page removed on purpose with its reason, in place of the briefing', () => {
+    const $ = deleted.page('/briefings/first-talks/');
+    expect($('h1').text()).toBe('This page was removed');
+    expect($('main').text()).toContain('Removed at the source’s request.');
+    expect($('meta[name="robots"]').attr('content')).toBe('noindex');
     expect(deleted.exists('/briefings/second-round/')).toBe(true);
   });
 
@@ -120,7 +144,7 @@ describe('rebuilding after content files are renamed or deleted', () => {
     const $ = deleted.page(`/actors/${actor}/`);
     expect($('[id]').filter((_, el) => $(el).attr('id') === id).length).toBe(0);
     expect($('main a[href^="/briefings/first-talks/"]').length).toBe(0);
-    expect(deleted.exists(`/positions/${id}/`)).toBe(false);
+    expect(deleted.page(`/positions/${id}/`)('h1').text()).toBe('This page was removed');
   });
 
   test('keeps the positions of the briefings that remain', () => {

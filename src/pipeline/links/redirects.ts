@@ -5,8 +5,8 @@
  * redirect page for hosts without server redirects; cards and feeds are copied
  * to their old paths, since previews and feed readers do not follow a page.
  */
-import type { SiteModel } from '../pipeline/model.ts';
-import { cardPaths, feedPaths, routes } from '../routes.ts';
+import type { SiteModel } from '../model.ts';
+import { cardPaths, feedPaths, routes } from '../../routes.ts';
 
 export interface Redirect {
   /** Base-less site paths. */

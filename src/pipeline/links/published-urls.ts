@@ -1,0 +1,33 @@
+/**
+ * Every public URL the build publishes for a model: pages, the position
+ * fragments on actor and briefing pages, share cards, feeds and open data.
+ * Base-less paths, as the ledger (ledger.ts) keeps them. A build test holds this
+ * list against the files of a real `dist/`, so it cannot drift from the routes.
+ */
+import type { SiteModel } from '../model.ts';
+import { cardPaths, dataPaths, feedPaths, routes } from '../../routes.ts';
+
+const OPEN_DATA = ['briefings', 'actors', 'positions'] as const;
+
+export function publishedUrls(model: SiteModel): string[] {
+  const urls: string[] = [
+    routes.home(), routes.briefings(), routes.actors(), routes.topics(), routes.positions(), routes.search(),
+    cardPaths.site(), cardPaths.briefings(), cardPaths.actors(), cardPaths.topics(),
+    feedPaths.rss(), feedPaths.json(),
+    ...OPEN_DATA.flatMap((name) => [dataPaths.file(name), dataPaths.schema(name)]),
+  ];
+  for (const b of model.briefings) {
+    urls.push(routes.briefing(b.slug), cardPaths.briefing(b.slug), ...b.positions.map((p) => routes.positionInBriefing(p)));
+  }
+  for (const a of model.actors) {
+    const page = routes.actor(a.id);
+    urls.push(page, cardPaths.actor(a.id), feedPaths.pageRss(page), feedPaths.pageJson(page));
+    for (const p of model.positionsByActor.get(a.id) ?? []) urls.push(routes.positionOnActor(p));
+  }
+  for (const p of model.positionById.values()) urls.push(routes.position(p.id), cardPaths.position(p.id));
+  for (const t of model.topics) {
+    const page = routes.topic(t.slug);
+    urls.push(page, cardPaths.topic(t.slug), feedPaths.pageRss(page), feedPaths.pageJson(page));
+  }
+  return urls;
+}
