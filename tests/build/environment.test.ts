@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
-import { FIXTURES } from '../helpers/corpus.ts';
+import { tempCorpus } from '../helpers/corpus.ts';
 import { collectLinks, listFiles } from '../helpers/links.ts';
 import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
 
@@ -13,15 +13,20 @@ import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
  * must depend on the command and on BASE_PATH alone.
  */
 describe('astro build in an environment that sets DEV=1 and BASE_URL=/', () => {
+  // A copy of the fixture: a build writes its ledger of published URLs beside the content.
+  const corpus = tempCorpus('basic');
   let build: BuildResult;
   beforeAll(() => {
     build = buildAsUser({
-      contentDir: path.join(FIXTURES, 'basic/content'),
+      contentDir: corpus.contentDir,
       env: { DEV: '1', BASE_URL: '/', BASE_PATH: '/desk', SITE_URL: 'https://example.org' },
     });
     if (!build.ok) throw new Error(`astro build failed:\n${build.output}`);
   });
-  afterAll(() => removeBuild(build));
+  afterAll(() => {
+    removeBuild(build);
+    corpus.cleanup();
+  });
 
   test('still leaves the draft out', () => {
     expect(build.exists('/briefings/first-talks/')).toBe(true);

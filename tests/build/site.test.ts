@@ -4,11 +4,14 @@ import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
-import { FIXTURES } from '../helpers/corpus.ts';
+import { tempCorpus } from '../helpers/corpus.ts';
 import { brokenLinks, collectLinks, duplicateIds, listFiles, pageUrl } from '../helpers/links.ts';
 import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
 
-const CONTENT = path.join(FIXTURES, 'basic/content');
+// A copy of the fixture: a build writes its ledger of published URLs beside the content.
+const corpus = tempCorpus('basic');
+const CONTENT = corpus.contentDir;
+afterAll(() => corpus.cleanup());
 const DEFAULT_SITE = 'http://localhost:4321';
 
 /** What the basic fixture publishes (its draft, secret-plan.mdx, is left out). */
