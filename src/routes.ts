@@ -20,6 +20,7 @@ export const routes = {
   positionOnActor: (position: Pick<Position, 'id' | 'actorId'>) => `/actors/${position.actorId}/#${position.id}`,
   positionInBriefing: (position: Pick<Position, 'id' | 'briefingSlug'>) => `/briefings/${position.briefingSlug}/#${position.id}`,
   sourceInBriefing: (slug: BriefingSlug, sourceId: string) => `/briefings/${slug}/#source-${sourceId}`,
+  corrections: () => '/corrections/',
   search: () => '/search/',
   notFound: () => '/404/',
   sitemap: () => '/sitemap-index.xml',

@@ -4,6 +4,7 @@
  * frontmatter, and pages see it only through their views.
  */
 import type { ACTOR_KINDS } from '../schemas/actor.ts';
+import type { CORRECTION_KINDS } from '../schemas/common.ts';
 import type { POSITION_CHANGES } from '../schemas/position.ts';
 
 declare const brand: unique symbol;
@@ -22,6 +23,13 @@ export type PositionChange = (typeof POSITION_CHANGES)[number];
 export interface Link {
   label: string;
   url: string;
+}
+
+/** A dated note on the record: an error fixed, a clarification or an update. */
+export interface Correction {
+  date: string;
+  text: string;
+  kind: (typeof CORRECTION_KINDS)[number];
 }
 
 /** An item taken back from the record, with when and why. */
@@ -81,6 +89,8 @@ export interface Position {
   formerly: PositionId[];
   /** Its own withdrawal, or its briefing's. */
   withdrawn?: Withdrawal;
+  /** Newest first. */
+  corrections: Correction[];
 }
 
 export interface Briefing {
@@ -95,6 +105,8 @@ export interface Briefing {
   /** Slugs the briefing was published under before. */
   formerly: BriefingSlug[];
   withdrawn?: Withdrawal;
+  /** Newest first. */
+  corrections: Correction[];
   /** Every actor involved: those with positions here, then those listed or mentioned, in first-seen order. */
   actorIds: ActorId[];
   sources: Source[];

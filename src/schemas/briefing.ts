@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, displayText, formerIds, slug, text, withdrawal } from './common.ts';
+import { calendarDate, corrections, displayText, formerIds, slug, text, withdrawal } from './common.ts';
 import { positionSchema } from './position.ts';
 import { sourceSchema } from './source.ts';
 
@@ -11,7 +11,7 @@ export const briefingSchema = z.strictObject({
   summary: text,
   /** Publication date, YYYY-MM-DD. */
   date: calendarDate,
-  /** Date of the last substantive update, YYYY-MM-DD; not before `date`. */
+  /** Date of the last substantive update, YYYY-MM-DD; not before `date` or a correction. Defaults to the latest correction's date. */
   updated: calendarDate.optional(),
   /** Bylines. */
   authors: z.array(text).default([]),
@@ -27,6 +27,8 @@ export const briefingSchema = z.strictObject({
   positions: z.array(positionSchema).default([]),
   /** Former slugs (file names) of this briefing; their URLs redirect here. */
   formerly: formerIds,
+  /** Corrections, clarifications and updates, each dated; shown on the page and on `/corrections/`. */
+  corrections: corrections,
   /** Set when the briefing is withdrawn: it stays at its URL, marked, and leaves feeds and search. */
   withdrawn: withdrawal.optional(),
 });

@@ -85,3 +85,19 @@ export const withdrawal = z.strictObject({
   /** Why, in a sentence readers will see. */
   reason: text,
 });
+
+/** What a note on the record does: fix an error, make something clearer, or add what happened since. */
+export const CORRECTION_KINDS = ['correction', 'clarification', 'update'] as const;
+
+/** A note on the record, shown on the page and listed on `/corrections/`. */
+export const correction = z.strictObject({
+  /** When the note was made, YYYY-MM-DD; not before the item's date, not in the future. */
+  date: calendarDate,
+  /** What was wrong and what is right now, in a sentence or two readers will see. */
+  text: text,
+  /** `correction` (an error fixed, the default), `clarification` or `update`. */
+  kind: z.enum(CORRECTION_KINDS, { error: `must be one of ${CORRECTION_KINDS.join(', ')}` }).default('correction'),
+});
+
+/** Notes on the record of a briefing or a position. */
+export const corrections = z.array(correction).default([]);

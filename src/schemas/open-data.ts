@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTOR_KINDS } from './actor.ts';
+import { CORRECTION_KINDS } from './common.ts';
 import { POSITION_CHANGES } from './position.ts';
 
 /**
@@ -11,6 +12,7 @@ import { POSITION_CHANGES } from './position.ts';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
 const absoluteUrl = z.url().describe('Absolute URL');
 const formerly = z.array(z.string()).optional().describe('Ids this item was published under before; their URLs redirect to it');
+const corrections = z.array(z.strictObject({ date: isoDate, text: z.string(), kind: z.enum(CORRECTION_KINDS) })).optional().describe('Dated notes on the record, newest first');
 const withdrawn = z.strictObject({ date: isoDate, reason: z.string() }).optional().describe('Set when the item was withdrawn; it stays at its URL');
 
 export const openSourceSchema = z.strictObject({
@@ -42,6 +44,7 @@ export const openPositionSchema = z.strictObject({
   followedBy: z.array(z.string()),
   formerly,
   withdrawn,
+  corrections,
 });
 
 export const openBriefingSchema = z.strictObject({
@@ -60,6 +63,7 @@ export const openBriefingSchema = z.strictObject({
   wordCount: z.number().int().nonnegative(),
   formerly,
   withdrawn,
+  corrections,
 });
 
 export const openActorSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, formerIds, slug, text, withdrawal } from './common.ts';
+import { calendarDate, corrections, formerIds, slug, text, withdrawal } from './common.ts';
 
 /** How a position moves relative to the earlier one it `follows`. */
 export const POSITION_CHANGES = ['reaffirms', 'hardens', 'softens', 'reverses', 'clarifies'] as const;
@@ -28,6 +28,8 @@ export const positionSchema = z.strictObject({
   change: z.enum(POSITION_CHANGES, { error: `must be one of ${POSITION_CHANGES.join(', ')}` }).optional(),
   /** Former ids of this position; their URLs and `#fragments` lead here. */
   formerly: formerIds,
+  /** Corrections, clarifications and updates to this position, each dated. */
+  corrections: corrections,
   /** Set when the position is withdrawn: it stays at its URL, marked, and leaves the grid, timelines, feeds and search. */
   withdrawn: withdrawal.optional(),
 });

@@ -2,7 +2,7 @@
  * Dates are stored as YYYY-MM-DD strings and formatted as UTC midnight, so a
  * briefing dated the 14th reads "14 January 2022" wherever it is built or read.
  */
-import type { PositionChange } from '../pipeline/model.ts';
+import type { Correction, PositionChange } from '../pipeline/model.ts';
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -40,3 +40,12 @@ export const ACTOR_KIND_LABELS = { person: 'People', organization: 'Organization
 export function plural(count: number, word: string, { grouped = false } = {}): string {
   return `${grouped ? count.toLocaleString('en') : count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** What a note on the record is called: on the page, and as the verb on a position's card. */
+const CORRECTION_LABELS = {
+  correction: { label: 'Correction', verb: 'Corrected' },
+  clarification: { label: 'Clarification', verb: 'Clarified' },
+  update: { label: 'Update', verb: 'Updated' },
+} as const;
+export const correctionLabel = (kind: Correction['kind']) => CORRECTION_LABELS[kind].label;
+export const correctionVerb = (kind: Correction['kind']) => CORRECTION_LABELS[kind].verb;

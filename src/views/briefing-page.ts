@@ -6,7 +6,7 @@ import { actorRef, briefingLink, sourceView, stanceStep, type ActorRef, type Bri
 import { positionCardView, type PositionCardView } from './position-card.ts';
 
 export interface BriefingPageView {
-  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'draft' | 'wordCount' | 'readingMinutes' | 'withdrawn'>;
+  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'draft' | 'wordCount' | 'readingMinutes' | 'withdrawn' | 'corrections'>;
   body: BodyView;
   /** Briefings are newest first: "newer" is the one before in that order. */
   newer?: BriefingLink;
@@ -20,9 +20,9 @@ export interface BriefingPageView {
 }
 
 export function briefingPageView(model: SiteModel, briefing: Briefing, newer?: Briefing, older?: Briefing): BriefingPageView {
-  const { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes, withdrawn } = briefing;
+  const { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes, withdrawn, corrections } = briefing;
   return {
-    briefing: { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes, withdrawn },
+    briefing: { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes, withdrawn, corrections },
     body: briefingBodyView(model, briefing),
     newer: newer && briefingLink(newer),
     older: older && briefingLink(older),

@@ -2,16 +2,17 @@
 import type { z } from 'zod';
 import type { BuildContext } from '../pipeline/build-handoff.ts';
 import type { OpenDataName, openActorSchema, openBriefingSchema, openPositionSchema, openSourceSchema } from '../schemas/open-data.ts';
-import type { Position, SiteModel, Source } from '../pipeline/model.ts';
+import type { Correction, Position, SiteModel, Source } from '../pipeline/model.ts';
 import { absoluteIn, cardPaths, dataPaths, feedPaths, routes } from '../routes.ts';
 import { sourcesCitedBy } from './parts.ts';
 
 type Absolute = (sitePath: string) => string;
 
 /** Present only when set, so a file without renames or withdrawals reads as it always has. */
-const formerAndWithdrawn = (item: { formerly: readonly string[]; withdrawn?: { date: string; reason: string } }) => ({
+const formerAndWithdrawn = (item: { formerly: readonly string[]; withdrawn?: { date: string; reason: string }; corrections?: readonly Correction[] }) => ({
   ...(item.formerly.length ? { formerly: [...item.formerly] } : {}),
   ...(item.withdrawn ? { withdrawn: { ...item.withdrawn } } : {}),
+  ...(item.corrections?.length ? { corrections: item.corrections.map((c) => ({ ...c })) } : {}),
 });
 
 const source = (s: Source): z.infer<typeof openSourceSchema> => ({

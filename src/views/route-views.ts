@@ -12,6 +12,7 @@ import { actorPageView, actorPageViewById, membersByAffiliation, type ActorPageV
 import { briefingPageViewBySlug, briefingPageViews, type BriefingPageView } from './briefing-page.ts';
 import { actorFeedView, briefingFeedView, topicFeedView, type FeedFormat, type FeedView } from './feeds.ts';
 import { actorsPageView, briefingsPageView, homePageView, notFoundPageView, stanceGridView, topicsPageView } from './list-pages.ts';
+import { correctionsFeedView, correctionsPageView } from './corrections.ts';
 import { openDataView, type OpenDataView } from './open-data.ts';
 import { positionPageView, positionPageViewById, type PositionPageView } from './position-page.ts';
 import { publishedUrls } from '../pipeline/links/published-urls.ts';
@@ -110,6 +111,9 @@ export const singleRoutes = {
   'actors/index': actorsPageView,
   'topics/index': topicsPageView,
   'positions/index': stanceGridView,
+  'corrections/index': correctionsPageView,
+  'corrections/rss.xml': (model, context) => correctionsFeedView(model, context, 'rss'),
+  'corrections/feed.json': (model, context) => correctionsFeedView(model, context, 'json'),
   'rss.xml': briefingFeedView,
   'feed.json': briefingFeedView,
 } satisfies Record<string, (model: SiteModel, context: BuildContext) => unknown>;

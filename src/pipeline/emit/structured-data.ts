@@ -16,7 +16,7 @@ export function actorNode(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absol
 }
 
 export function briefingJsonLd(
-  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'wordCount'>,
+  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'wordCount' | 'corrections'>,
   actors: readonly Pick<Actor, 'id' | 'name' | 'kind'>[],
   sources: readonly Pick<Source, 'title' | 'url' | 'publisher' | 'date'>[],
   abs: Absolute,
@@ -38,6 +38,9 @@ export function briefingJsonLd(
     keywords: briefing.topics.join(', ') || undefined,
     wordCount: briefing.wordCount,
     about: actors.map((actor) => actorNode(actor, abs)),
+    ...(briefing.corrections.length
+      ? { correction: briefing.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date })) }
+      : {}),
     citation: sources.map((s) => ({
       '@type': 'CreativeWork',
       name: s.title,

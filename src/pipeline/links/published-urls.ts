@@ -14,6 +14,7 @@ export function publishedUrls(model: SiteModel): string[] {
     routes.home(), routes.briefings(), routes.actors(), routes.topics(), routes.positions(), routes.search(),
     cardPaths.site(), cardPaths.briefings(), cardPaths.actors(), cardPaths.topics(),
     feedPaths.rss(), feedPaths.json(),
+    routes.corrections(), feedPaths.pageRss(routes.corrections()), feedPaths.pageJson(routes.corrections()),
     ...OPEN_DATA.flatMap((name) => [dataPaths.file(name), dataPaths.schema(name)]),
   ];
   for (const b of model.briefings) {

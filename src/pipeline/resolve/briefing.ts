@@ -8,6 +8,7 @@ import type { ActorData } from '../../schemas/actor.ts';
 import { didYouMean } from '../../util/suggest.ts';
 import type { LoadedBriefing, LoadedFile } from '../load/load-content.ts';
 import type { ActorId, Briefing, BriefingSlug, Position, PositionId, Source, SourceId, TopicSlug } from '../model.ts';
+import { latestCorrection, newestFirst } from './record-checks.ts';
 import type { Report, Where } from './report.ts';
 
 const WORDS_PER_MINUTE = 230;
@@ -40,6 +41,8 @@ export interface ResolvedBriefing {
   positionRefs: PositionRef[];
   follows: PendingFollows[];
 }
+
+const laterThan = (date: string, other: string | undefined) => (other !== undefined && other > date ? other : undefined);
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
@@ -95,6 +98,7 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
       followedBy: [],
       formerly: raw.formerly as PositionId[],
       withdrawn: raw.withdrawn ?? data.withdrawn,
+      corrections: newestFirst(raw.corrections),
     };
     if (raw.change && !raw.follows) {
       report.error(entry.file, located(['positions', i, 'change']), 'change-without-follows', `position "${raw.id}" has "change: ${raw.change}" but no "follows": name the earlier position it ${raw.change}`);
@@ -144,12 +148,14 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
     title: data.title,
     summary: data.summary,
     date: data.date,
-    updated: data.updated,
+    // A corrected briefing is updated on its latest correction's day unless it says otherwise.
+    updated: data.updated ?? laterThan(data.date, latestCorrection(data.corrections)),
     authors: data.authors,
     topics: [...new Set(data.topics)] as TopicSlug[],
     draft: data.draft,
     formerly: data.formerly as BriefingSlug[],
     withdrawn: data.withdrawn,
+    corrections: newestFirst(data.corrections),
     actorIds: involved,
     sources,
     positions,

@@ -2,8 +2,8 @@
  * The resolve stage: checks every reference between files and builds the site's
  * indexes, in one pass over the corpus and linear in its size (every lookup is
  * a map). Each part lives in its own file: actors.ts, briefing.ts,
- * relations-check.ts (position references and `follows`), former-ids.ts
- * (`formerly`, `withdrawn`), warnings.ts, and
+ * relations-check.ts (position references and `follows`), record-checks.ts
+ * (`formerly`, `withdrawn`, `corrections`), warnings.ts, and
  * indexes.ts; relations.ts derives chains, timelines and the stance grid for views.
  */
 import type { Diagnostic } from '../diagnostics.ts';
@@ -11,7 +11,7 @@ import type { LoadedBriefing, LoadedContent } from '../load/load-content.ts';
 import type { Briefing, Position, PositionId, SiteModel } from '../model.ts';
 import { resolveActors } from './actors.ts';
 import { resolveBriefing, type PendingFollows, type PositionRef } from './briefing.ts';
-import { checkFormerIds, checkWithdrawals } from './former-ids.ts';
+import { checkFormerIds, checkRecordDates } from './record-checks.ts';
 import { buildIndexes } from './indexes.ts';
 import { checkPositionRefs, resolveFollows } from './relations-check.ts';
 import { createReport, type Report } from './report.ts';
@@ -48,7 +48,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   const positionRefs: PositionRef[] = [];
   const follows: PendingFollows[] = [];
   for (const entry of published) {
-    checkWithdrawals(entry, options.today, report);
+    checkRecordDates(entry, options.today, report);
     const resolved = resolveBriefing(entry, context);
     briefings.push(resolved.briefing);
     for (const position of resolved.briefing.positions) if (!positionById.has(position.id)) positionById.set(position.id, position);

@@ -1,7 +1,8 @@
 /**
- * `formerly` and `withdrawn`: the fields that keep published URLs answering. A
- * former id must be free (no current item of its kind uses it), must not be
- * the item's own id, and can lead to one place only.
+ * The fields that keep the record: `formerly` (published URLs keep answering),
+ * `withdrawn` and `corrections`. A former id must be free (no current item of
+ * its kind uses it), must not be the item's own id, and can lead to one place
+ * only; withdrawals and corrections are dated between the item's date and today.
  */
 import type { LoadedBriefing, LoadedContent } from '../load/load-content.ts';
 import type { Report, Where } from './report.ts';
@@ -58,18 +59,33 @@ export function checkFormerIds(content: LoadedContent, report: Report): void {
   }
 }
 
-/** A withdrawal is dated between the item's own date and today. */
-export function checkWithdrawals(briefing: LoadedBriefing, today: string, report: Report): void {
+/**
+ * Withdrawals and corrections are dated between the item's own date and today,
+ * and an explicit `updated` is not earlier than the latest correction.
+ */
+export function checkRecordDates(briefing: LoadedBriefing, today: string, report: Report): void {
   const { data } = briefing;
-  const check = (withdrawn: { date: string } | undefined, itemDate: string, path: PropertyKey[], what: string) => {
-    if (!withdrawn) return;
-    const where = () => briefing.parsed.locate([...path, 'withdrawn', 'date']);
-    if (withdrawn.date < itemDate) {
-      report.error(briefing.file, where(), 'withdrawn-before-date', `withdrawn.date (${withdrawn.date}) is before the ${what}'s date (${itemDate})`);
-    } else if (withdrawn.date > today) {
-      report.error(briefing.file, where(), 'withdrawn-in-future', `withdrawn.date (${withdrawn.date}) is in the future`);
-    }
+  const check = (date: string, itemDate: string, path: PropertyKey[], field: string, what: string, code: string) => {
+    const where = () => briefing.parsed.locate([...path, 'date']);
+    if (date < itemDate) report.error(briefing.file, where(), `${code}-before-date`, `${field}.date (${date}) is before the ${what}'s date (${itemDate})`);
+    else if (date > today) report.error(briefing.file, where(), `${code}-in-future`, `${field}.date (${date}) is in the future`);
   };
-  check(data.withdrawn, data.date, [], 'briefing');
-  data.positions.forEach((position, i) => check(position.withdrawn, position.date ?? data.date, ['positions', i], 'position'));
+  const item = (record: { withdrawn?: { date: string }; corrections: { date: string }[] }, itemDate: string, path: PropertyKey[], what: string) => {
+    if (record.withdrawn) check(record.withdrawn.date, itemDate, [...path, 'withdrawn'], 'withdrawn', what, 'withdrawn');
+    record.corrections.forEach((c, i) => check(c.date, itemDate, [...path, 'corrections', i], `corrections.${i}`, what, 'correction'));
+  };
+  item(data, data.date, [], 'briefing');
+  data.positions.forEach((position, i) => item(position, position.date ?? data.date, ['positions', i], 'position'));
+  const latest = latestCorrection(data.corrections);
+  if (data.updated && latest && data.updated < latest) {
+    report.error(briefing.file, briefing.parsed.locate(['updated']), 'updated-before-correction', `"updated" (${data.updated}) is before the latest correction (${latest}); leave "updated" out and it follows the corrections`);
+  }
 }
+
+/** The date of the newest note on the record, if any. */
+export const latestCorrection = (corrections: readonly { date: string }[]): string | undefined =>
+  corrections.reduce<string | undefined>((latest, c) => (latest === undefined || c.date > latest ? c.date : latest), undefined);
+
+/** Newest first; notes of one day in the order they were written. */
+export const newestFirst = <T extends { date: string }>(corrections: readonly T[]): T[] =>
+  corrections.map((c, i) => ({ c, i })).sort((a, b) => (a.c.date < b.c.date ? 1 : a.c.date > b.c.date ? -1 : a.i - b.i)).map(({ c }) => c);

@@ -95,3 +95,34 @@ describe('withdrawn', () => {
     expect(d.code).toBe(code);
   });
 });
+
+describe('corrections', () => {
+  const correct = (corpus: TempCorpus, list: string) => edit(corpus, SECOND, 'updated: 2022-01-21\n', `corrections: ${list}\n`);
+
+  test('are kept newest first, default to kind "correction", and date the briefing’s update', () => {
+    const corpus = corpusWith((c) => correct(c, '[{ date: 2022-01-22, text: First. }, { date: 2022-01-30, text: Later., kind: clarification }]'));
+    const result = corpus.check();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    const briefing = result.model.briefingBySlug.get('second-round' as never)!;
+    expect(briefing.corrections).toEqual([{ date: '2022-01-30', text: 'Later.', kind: 'clarification' }, { date: '2022-01-22', text: 'First.', kind: 'correction' }]);
+    expect(briefing.updated).toBe('2022-01-30');
+  });
+
+  test.each([
+    ['without a text', '[{ date: 2022-01-22 }]', 'corrections.0.text', 'missing-field'],
+    ['without a date', '[{ text: Fixed. }]', 'corrections.0.date', 'missing-field'],
+    ['with a kind outside the list', '[{ date: 2022-01-22, text: Fixed., kind: corection }]', 'did you mean "correction"', 'invalid-field'],
+    ['dated before the briefing', '[{ date: 2022-01-01, text: Fixed. }]', "before the briefing's date (2022-01-20)", 'correction-before-date'],
+    ['dated in the future', '[{ date: 2027-01-01, text: Fixed. }]', 'in the future', 'correction-in-future'],
+  ])('are refused %s', (_what, list, says, code) => {
+    const corpus = corpusWith((c) => correct(c, list));
+    const d = expectError(corpus.check().diagnostics, at(corpus, SECOND, 'corrections:'), says);
+    expect(d.code).toBe(code);
+  });
+
+  test('an explicit "updated" before the latest correction is refused', () => {
+    const corpus = corpusWith((c) => edit(c, SECOND, 'updated: 2022-01-21\n', 'updated: 2022-01-21\ncorrections: [{ date: 2022-01-25, text: Fixed. }]\n'));
+    const d = expectError(corpus.check().diagnostics, at(corpus, SECOND, 'updated:'), 'before the latest correction (2022-01-25)');
+    expect(d.code).toBe('updated-before-correction');
+  });
+});
