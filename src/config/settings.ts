@@ -38,3 +38,8 @@ export function contentDirFor(root: string, override?: string, env: NodeJS.Proce
 export function allowMdxCodeFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
   return ['1', 'true'].includes((env.BRIEFINGS_ALLOW_MDX_CODE ?? '').trim().toLowerCase());
 }
+
+/** `REQUIRE_ARCHIVED_SOURCES=1`: the check warns about every source without an `archived` copy. */
+export function requireArchivedFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['1', 'true'].includes((env.REQUIRE_ARCHIVED_SOURCES ?? '').trim().toLowerCase());
+}

@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { allowMdxCodeFromEnv, contentDirFor } from '../config/settings.ts';
+import { allowMdxCodeFromEnv, contentDirFor, requireArchivedFromEnv } from '../config/settings.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkLedger } from './links/check-ledger.ts';
 import { cachingAnalyzer } from './load/analysis-cache.ts';
@@ -32,6 +32,8 @@ export interface CheckOptions {
    * never enter the ledger.
    */
   checkLinks?: boolean;
+  /** Warn about sources without an archived copy; `REQUIRE_ARCHIVED_SOURCES=1` by default. */
+  requireArchived?: boolean;
 }
 
 export interface CheckResult {
@@ -57,6 +59,7 @@ export function checkContent(options: CheckOptions = {}): CheckResult {
   const { model, diagnostics } = resolveSite(loaded, {
     includeDrafts: options.includeDrafts ?? false,
     today: options.today ?? process.env.BRIEFINGS_TODAY ?? new Date().toISOString().slice(0, 10),
+    requireArchived: options.requireArchived ?? requireArchivedFromEnv(),
   });
   const contentErrors = [...loaded.diagnostics, ...diagnostics].some((d) => d.severity === 'error');
   // Links are checked only on sound content: a briefing that failed to load is not a lost URL.

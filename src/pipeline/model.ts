@@ -63,6 +63,11 @@ export interface Source {
   publisher: string;
   url: string;
   date?: string;
+  /** A saved copy of the page, and when the desk read the original. */
+  archived?: string;
+  accessed?: string;
+  /** The source's language, when it is not the site's. */
+  lang?: string;
   /** How many `<Cite>` in the body point here; each gets a back-link from the reference list. */
   citeCount: number;
 }
@@ -73,6 +78,9 @@ export interface Position {
   briefingSlug: BriefingSlug;
   stance: string;
   quote?: string;
+  /** The quote's language, and the desk's translation of it. */
+  lang?: string;
+  translation?: string;
   /** YYYY-MM-DD; the briefing's date when the author gave none. */
   date: string;
   /** Role at the time: the position's own `role`, else the actor's current role. */

@@ -22,6 +22,9 @@ export const openSourceSchema = z.strictObject({
   publisher: z.string(),
   url: absoluteUrl,
   date: isoDate.optional(),
+  archived: absoluteUrl.optional().describe('A saved copy of the source'),
+  accessed: isoDate.optional().describe('When the desk read the source'),
+  lang: z.string().optional().describe('BCP 47 tag of the source’s language'),
 });
 
 export const openPositionSchema = z.strictObject({
@@ -34,7 +37,9 @@ export const openPositionSchema = z.strictObject({
   briefing: z.string().describe('Briefing slug'),
   briefingUrl: absoluteUrl.describe('The position in its briefing: /briefings/<slug>/#<position-id>'),
   stance: z.string(),
-  quote: z.string().optional(),
+  quote: z.string().optional().describe('The actor’s own words, in the language they were said in'),
+  lang: z.string().optional().describe('BCP 47 tag of the quote’s language'),
+  translation: z.string().optional().describe('The desk’s translation of the quote'),
   date: isoDate,
   role: z.string().optional().describe('The actor’s role at the time'),
   topic: z.string().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, corrections, formerIds, slug, text, withdrawal } from './common.ts';
+import { languageTag } from './language.ts';
 
 /** How a position moves relative to the earlier one it `follows`. */
 export const POSITION_CHANGES = ['reaffirms', 'hardens', 'softens', 'reverses', 'clarifies'] as const;
@@ -12,8 +13,12 @@ export const positionSchema = z.strictObject({
   actor: slug,
   /** One-sentence summary of the stance, in the briefing's words. */
   stance: text,
-  /** The actor's own words, when there is a quote. */
+  /** The actor's own words, when there is a quote, in the language they were said in. */
   quote: text.optional(),
+  /** BCP 47 tag of the quote's language (`ru`, `uk`, `zh-Hans`, `fa`); pages mark the quote with it, right to left where the script is. */
+  lang: languageTag.optional(),
+  /** The desk's translation of the quote, shown beside the original; needs `quote`. */
+  translation: text.optional(),
   /** When the position was taken, YYYY-MM-DD; defaults to the briefing's date. */
   date: calendarDate.optional(),
   /** The actor's role at the time; overrides the actor's current role on this position. */

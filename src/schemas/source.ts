@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, displayText, slug, text, webUrl } from './common.ts';
+import { languageTag } from './language.ts';
 
 /** One entry of a briefing's `sources` list. */
 export const sourceSchema = z.strictObject({
@@ -13,6 +14,12 @@ export const sourceSchema = z.strictObject({
   url: webUrl,
   /** When it was published, YYYY-MM-DD. */
   date: calendarDate.optional(),
+  /** A saved copy (Wayback Machine, Perma.cc, archive.today), shown beside the original link; http or https only. */
+  archived: webUrl.optional(),
+  /** When the desk read it, YYYY-MM-DD; not in the future. */
+  accessed: calendarDate.optional(),
+  /** BCP 47 tag of the source's language, when it is not the site's; the source list names the language. */
+  lang: languageTag.optional(),
 });
 
 export type SourceInput = z.input<typeof sourceSchema>;

@@ -48,7 +48,9 @@ function positionItems(model: SiteModel, positions: Position[], abs: (sitePath: 
     return {
       url: abs(routes.position(p.id)),
       title: `${actor.name}: ${p.stance}`,
-      summary: p.quote ? `“${p.quote}” (${actor.name}${p.role ? `, ${p.role}` : ''}). From “${briefing.title}”.` : `${p.stance} From “${briefing.title}”.`,
+      summary: p.quote
+        ? `“${p.quote}”${p.translation ? ` (translation: “${p.translation}”)` : ''} (${actor.name}${p.role ? `, ${p.role}` : ''}). From “${briefing.title}”.`
+        : `${p.stance} From “${briefing.title}”.`,
       date: p.date,
       authors: briefing.authors,
       categories: p.topic ? [p.topic] : [],

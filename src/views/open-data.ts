@@ -17,6 +17,7 @@ const formerAndWithdrawn = (item: { formerly: readonly string[]; withdrawn?: { d
 
 const source = (s: Source): z.infer<typeof openSourceSchema> => ({
   id: s.id, number: s.number, title: s.title, publisher: s.publisher, url: s.url, ...(s.date ? { date: s.date } : {}),
+  ...(s.archived ? { archived: s.archived } : {}), ...(s.accessed ? { accessed: s.accessed } : {}), ...(s.lang ? { lang: s.lang } : {}),
 });
 
 export function openPositions(model: SiteModel, abs: Absolute): z.infer<typeof openPositionSchema>[] {
@@ -34,6 +35,8 @@ export function openPositions(model: SiteModel, abs: Absolute): z.infer<typeof o
       briefingUrl: abs(routes.positionInBriefing(p)),
       stance: p.stance,
       ...(p.quote ? { quote: p.quote } : {}),
+      ...(p.lang ? { lang: p.lang } : {}),
+      ...(p.translation ? { translation: p.translation } : {}),
       date: p.date,
       ...(p.role ? { role: p.role } : {}),
       ...(p.topic ? { topic: p.topic } : {}),

@@ -17,13 +17,13 @@ export type BriefingLink = Pick<Briefing, 'slug' | 'title'>;
 export const briefingLink = ({ slug, title }: Briefing): BriefingLink => ({ slug, title });
 
 /** What every view of one position shows of the position itself. */
-export type PositionFacts = Pick<Position, 'id' | 'actorId' | 'briefingSlug' | 'stance' | 'quote' | 'date' | 'role' | 'topic' | 'follows' | 'change' | 'formerly' | 'withdrawn' | 'corrections'>;
-export const positionFacts = ({ id, actorId, briefingSlug, stance, quote, date, role, topic, follows, change, formerly, withdrawn, corrections }: Position): PositionFacts =>
-  ({ id, actorId, briefingSlug, stance, quote, date, role, topic, follows, change, formerly, withdrawn, corrections });
+export type PositionFacts = Pick<Position, 'id' | 'actorId' | 'briefingSlug' | 'stance' | 'quote' | 'lang' | 'translation' | 'date' | 'role' | 'topic' | 'follows' | 'change' | 'formerly' | 'withdrawn' | 'corrections'>;
+export const positionFacts = ({ id, actorId, briefingSlug, stance, quote, lang, translation, date, role, topic, follows, change, formerly, withdrawn, corrections }: Position): PositionFacts =>
+  ({ id, actorId, briefingSlug, stance, quote, lang, translation, date, role, topic, follows, change, formerly, withdrawn, corrections });
 
 /** A source as a reference list shows it; a briefing's list also links back to each citation (`citeCount`). */
-export type CitedSource = Pick<Source, 'id' | 'number' | 'title' | 'publisher' | 'url' | 'date'>;
-export const citedSource = ({ id, number, title, publisher, url, date }: Source): CitedSource => ({ id, number, title, publisher, url, date });
+export type CitedSource = Pick<Source, 'id' | 'number' | 'title' | 'publisher' | 'url' | 'date' | 'archived' | 'accessed' | 'lang'>;
+export const citedSource = ({ id, number, title, publisher, url, date, archived, accessed, lang }: Source): CitedSource => ({ id, number, title, publisher, url, date, archived, accessed, lang });
 export type SourceView = CitedSource & Pick<Source, 'citeCount'>;
 export const sourceView = (source: Source): SourceView => ({ ...citedSource(source), citeCount: source.citeCount });
 

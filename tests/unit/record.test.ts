@@ -126,3 +126,59 @@ describe('corrections', () => {
     expect(d.code).toBe('updated-before-correction');
   });
 });
+
+describe('quotes in the original language', () => {
+  const quote = (corpus: TempCorpus, fields: string) => edit(corpus, FIRST, '    topic: talks\n', `    topic: talks\n${fields}`);
+
+  test('a quote keeps its language tag and translation', () => {
+    const corpus = corpusWith((c) => quote(c, '    lang: ru\n    translation: There is no deal yet.\n'));
+    const result = corpus.check();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    const position = result.model.positionById.get('adams-no-deal' as never)!;
+    expect([position.lang, position.translation]).toEqual(['ru', 'There is no deal yet.']);
+  });
+
+  test.each([
+    ['a country code for a language, with the language suggested', '    lang: ua\n', 'lang', '(did you mean "uk"?)', 'invalid-field'],
+    ['an unknown tag', '    lang: xx-yy-zz\n', 'lang', 'is not a valid BCP 47 language tag', 'invalid-field'],
+    ['a misspelt script, with the tag suggested', '    lang: zh-Hnas\n', 'lang', '(did you mean "zh-Hans"?)', 'invalid-field'],
+  ])('refuses %s', (_what, fields, needle, says, code) => {
+    const corpus = corpusWith((c) => quote(c, fields));
+    expect(expectError(corpus.check().diagnostics, at(corpus, FIRST, `${needle}:`), says).code).toBe(code);
+  });
+
+  test('refuses a translation, or a language, on a position without a quote', () => {
+    const corpus = corpusWith((c) => edit(c, FIRST, '    role: Special Envoy\n', '    role: Special Envoy\n    lang: en\n    translation: Hopeful.\n'));
+    const { diagnostics } = corpus.check();
+    expect(expectError(diagnostics, at(corpus, FIRST, 'translation: Hopeful.'), 'has "translation" but no "quote"').code).toBe('translation-without-quote');
+    expect(expectError(diagnostics, at(corpus, FIRST, 'lang: en'), 'has "lang" but no "quote"').code).toBe('lang-without-quote');
+  });
+});
+
+describe('archived sources', () => {
+  const source = (corpus: TempCorpus, fields: string) => edit(corpus, FIRST, '    date: 2022-01-10\n  - id: transcript\n', `    date: 2022-01-10\n${fields}  - id: transcript\n`);
+
+  test('a source keeps its archived copy, access date and language', () => {
+    const corpus = corpusWith((c) => source(c, '    archived: https://web.archive.org/web/2022/https://example.org/wire\n    accessed: 2022-01-11\n    lang: ru\n'));
+    const result = corpus.check();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(result.model.briefingBySlug.get('first-talks' as never)!.sources[0]).toMatchObject({ archived: 'https://web.archive.org/web/2022/https://example.org/wire', accessed: '2022-01-11', lang: 'ru' });
+  });
+
+  test.each([
+    ['an archived copy that is not http(s)', '    archived: ftp://example.org/copy\n', 'archived:', 'must be an http:// or https:// URL', 'invalid-field'],
+    ['an access date in the future', '    accessed: 2027-01-01\n', 'accessed:', 'is in the future', 'accessed-in-future'],
+  ])('refuses %s', (_what, fields, needle, says, code) => {
+    const corpus = corpusWith((c) => source(c, fields));
+    expect(expectError(corpus.check().diagnostics, at(corpus, FIRST, needle), says).code).toBe(code);
+  });
+
+  test('warns about sources without an archived copy only when REQUIRE_ARCHIVED_SOURCES asks', async () => {
+    const { checkContent } = await import('../../src/pipeline/content-check.ts');
+    const corpus = corpusWith(() => {});
+    const options = { root: corpus.root, contentDir: corpus.contentDir, today: '2026-01-01' };
+    expect(checkContent(options).diagnostics.filter((d) => d.code === 'source-not-archived')).toEqual([]);
+    const warned = checkContent({ ...options, requireArchived: true }).diagnostics.filter((d) => d.code === 'source-not-archived');
+    expect(warned.map((d) => `${d.severity} ${d.file}:${d.line}`)).toContain(`warning content/${FIRST}:${at(corpus, FIRST, 'url: https://example.org/wire').line}`);
+  });
+});

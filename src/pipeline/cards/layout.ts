@@ -13,7 +13,7 @@ export const CARD_HEIGHT = 630;
 export type CardContent =
   | { kind: 'briefing'; siteName: string; title: string; summary: string; date: string; actors: string[]; withdrawn?: true }
   | { kind: 'actor'; siteName: string; name: string; role?: string; positions: number; briefings: number; latestStance?: string; latestDate?: string }
-  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string; withdrawn?: true }
+  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string; withdrawn?: true; translatedFrom?: string }
   | { kind: 'page'; siteName: string; label: string; title: string; subtitle: string; footer: string };
 
 export interface CardNode {
@@ -93,7 +93,8 @@ export function cardLayout(card: CardContent, fontFamily: string): CardNode {
     }
     case 'position': {
       const text = card.isQuote ? `“${cardText(card.text, 220)}”` : cardText(card.text, 220);
-      const who = card.role ? `${card.actorName}, ${card.role}` : card.actorName;
+      const speaker = card.role ? `${card.actorName}, ${card.role}` : card.actorName;
+      const who = card.translatedFrom ? `${speaker} · translated from ${card.translatedFrom}` : speaker;
       return frame(card.siteName, card.withdrawn ? 'Withdrawn' : card.isQuote ? 'Quote' : 'Position',
         h('div', { display: 'flex', flexDirection: 'column' },
           clampedText(text, { fontSize: text.length > 140 ? 46 : 56, fontWeight: 700, lineHeight: 1.2, letterSpacing: -0.5 }, 4),

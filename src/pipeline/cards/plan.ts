@@ -5,6 +5,7 @@
 import type { SiteModel } from '../model.ts';
 import { formatDate, plural, topicLabel } from '../../util/format.ts';
 import { cardPaths } from '../../routes.ts';
+import { languageName } from '../../util/language.ts';
 import type { CardContent } from './layout.ts';
 
 export interface CardJob {
@@ -56,8 +57,10 @@ export function planCards(model: SiteModel, site: { name: string; tagline: strin
   for (const position of model.positionById.values()) {
     const actor = model.actorById.get(position.actorId)!;
     atPaths([position.id, ...position.formerly].map(cardPaths.position), {
-      kind: 'position', siteName, text: position.quote ?? position.stance, isQuote: position.quote !== undefined,
+      // A quote in another language is shown in the desk's translation, the language named; the page has the original.
+      kind: 'position', siteName, text: (position.quote && position.translation) ?? position.quote ?? position.stance, isQuote: position.quote !== undefined,
       actorName: actor.name, role: position.role, date: position.date,
+      translatedFrom: position.quote && position.translation && position.lang ? languageName(position.lang) : undefined,
       briefingTitle: model.briefingBySlug.get(position.briefingSlug)!.title,
       withdrawn: position.withdrawn ? true : undefined,
     });

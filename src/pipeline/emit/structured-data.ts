@@ -18,7 +18,7 @@ export function actorNode(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absol
 export function briefingJsonLd(
   briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'wordCount' | 'corrections'>,
   actors: readonly Pick<Actor, 'id' | 'name' | 'kind'>[],
-  sources: readonly Pick<Source, 'title' | 'url' | 'publisher' | 'date'>[],
+  sources: readonly Pick<Source, 'title' | 'url' | 'publisher' | 'date' | 'archived' | 'lang'>[],
   abs: Absolute,
   imageUrl: string,
   publisher: string,
@@ -47,6 +47,8 @@ export function briefingJsonLd(
       url: s.url,
       publisher: { '@type': 'Organization', name: s.publisher },
       ...(s.date ? { datePublished: s.date } : {}),
+      ...(s.archived ? { archivedAt: s.archived } : {}),
+      ...(s.lang ? { inLanguage: s.lang } : {}),
     })),
   };
 }
@@ -65,7 +67,7 @@ export function actorJsonLd(actor: Pick<Actor, 'id' | 'name' | 'kind' | 'role' |
 }
 
 export function positionJsonLd(
-  position: Pick<Position, 'id' | 'quote' | 'stance' | 'date' | 'topic'>,
+  position: Pick<Position, 'id' | 'quote' | 'lang' | 'translation' | 'stance' | 'date' | 'topic'>,
   actor: Pick<Actor, 'id' | 'name' | 'kind'>,
   briefing: Pick<Briefing, 'slug' | 'title'>,
   sources: readonly Pick<Source, 'title' | 'url'>[],
@@ -76,7 +78,9 @@ export function positionJsonLd(
     '@type': 'Quotation',
     '@id': abs(routes.position(position.id)),
     url: abs(routes.position(position.id)),
-    text: position.quote ?? position.stance,
+    // The original words first; the desk's translation as a second text.
+    text: position.quote && position.translation ? [position.quote, position.translation] : (position.quote ?? position.stance),
+    ...(position.quote && position.lang ? { inLanguage: position.lang } : {}),
     ...(position.quote ? { abstract: position.stance } : {}),
     creator: actorNode(actor, abs),
     dateCreated: position.date,

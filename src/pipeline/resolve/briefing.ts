@@ -20,6 +20,8 @@ export interface BriefingContext {
   referencedActors: Set<string>;
   /** YYYY-MM-DD of "today", for refusing positions dated in the future. */
   today: string;
+  /** Warn about sources without an archived copy (REQUIRE_ARCHIVED_SOURCES=1). */
+  requireArchived: boolean;
 }
 
 /** A `<Position id>` in a body, checked once all positions are known. */
@@ -53,7 +55,7 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
   if (data.updated && data.updated < data.date) {
     report.error(entry.file, located(['updated']), 'updated-before-date', `"updated" (${data.updated}) is before "date" (${data.date})`);
   }
-  const { sources, sourceIds } = numberSources(entry, report);
+  const { sources, sourceIds } = numberSources(entry, report, context);
   const citedSources = new Set<string>();
   // `where` is called only to report a problem: locating a YAML node costs more than the check.
   const checkSource = (id: string, where: () => Where, what: string) => {
@@ -89,6 +91,8 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
       briefingSlug: entry.id as BriefingSlug,
       stance: raw.stance,
       quote: raw.quote,
+      lang: raw.lang,
+      translation: raw.translation,
       date: raw.date ?? data.date,
       role: raw.role ?? actorFiles.get(raw.actor)!.data.role,
       topic: raw.topic as TopicSlug | undefined,
@@ -100,6 +104,11 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
       withdrawn: raw.withdrawn ?? data.withdrawn,
       corrections: newestFirst(raw.corrections),
     };
+    for (const field of ['translation', 'lang'] as const) {
+      if (raw[field] !== undefined && raw.quote === undefined) {
+        report.error(entry.file, located(['positions', i, field]), `${field}-without-quote`, `position "${raw.id}" has "${field}" but no "quote": ${field === 'lang' ? 'the language tag is the quote\'s' : 'add the original words as "quote"'}`);
+      }
+    }
     if (raw.change && !raw.follows) {
       report.error(entry.file, located(['positions', i, 'change']), 'change-without-follows', `position "${raw.id}" has "change: ${raw.change}" but no "follows": name the earlier position it ${raw.change}`);
     }
@@ -171,7 +180,7 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
 }
 
 /** Sources: unique ids within the briefing, numbered in listed order. */
-function numberSources(entry: LoadedBriefing, report: Report): { sources: Source[]; sourceIds: Set<string> } {
+function numberSources(entry: LoadedBriefing, report: Report, { today, requireArchived }: BriefingContext): { sources: Source[]; sourceIds: Set<string> } {
   const sources: Source[] = [];
   const sourceIds = new Set<string>();
   entry.data.sources.forEach((source, i) => {
@@ -180,6 +189,12 @@ function numberSources(entry: LoadedBriefing, report: Report): { sources: Source
       return;
     }
     sourceIds.add(source.id);
+    if (source.accessed && source.accessed > today) {
+      report.error(entry.file, entry.parsed.locate(['sources', i, 'accessed']), 'accessed-in-future', `sources.${i}.accessed (${source.accessed}) is in the future`);
+    }
+    if (requireArchived && !source.archived) {
+      report.warning(entry.file, entry.parsed.locate(['sources', i, 'url']), 'source-not-archived', `source "${source.id}" has no "archived" copy; save the page (Wayback Machine, Perma.cc) and add its URL, so readers can still open it when the original moves`);
+    }
     sources.push({ ...source, id: source.id as SourceId, number: sources.length + 1, citeCount: 0 });
   });
   return { sources, sourceIds };

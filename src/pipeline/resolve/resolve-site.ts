@@ -22,6 +22,8 @@ export interface ResolveOptions {
   includeDrafts: boolean;
   /** YYYY-MM-DD of "today", for refusing positions dated in the future. */
   today: string;
+  /** Warn about sources without an archived copy. */
+  requireArchived?: boolean;
 }
 
 export interface ResolveResult {
@@ -42,7 +44,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   checkUniquePositionIds(content.briefings, report);
   checkFormerIds(content, report);
 
-  const context = { report, actorFiles: new Map(content.actors.map((a) => [a.id, a])), referencedActors, today: options.today };
+  const context = { report, actorFiles: new Map(content.actors.map((a) => [a.id, a])), referencedActors, today: options.today, requireArchived: options.requireArchived ?? false };
   const briefings: Briefing[] = [];
   const positionById = new Map<PositionId, Position>();
   const positionRefs: PositionRef[] = [];
