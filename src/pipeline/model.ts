@@ -32,6 +32,13 @@ export interface Correction {
   kind: (typeof CORRECTION_KINDS)[number];
 }
 
+/** Where in a source a statement is. */
+export interface Pinpoint {
+  at?: string;
+  page?: number;
+  section?: string;
+}
+
 /** An item taken back from the record, with when and why. */
 export interface Withdrawal {
   date: string;
@@ -87,6 +94,8 @@ export interface Position {
   role?: string;
   topic?: TopicSlug;
   sourceIds: SourceId[];
+  /** Where in each source the statement is, when the author said (by source id). */
+  pinpoints: Partial<Record<SourceId, Pinpoint>>;
   /** The earlier position of the same actor this one continues, if any. */
   follows?: PositionId;
   /** How it changes the one it follows ("follows" alone when the author gave none). */

@@ -25,6 +25,9 @@ export const openSourceSchema = z.strictObject({
   archived: absoluteUrl.optional().describe('A saved copy of the source'),
   accessed: isoDate.optional().describe('When the desk read the source'),
   lang: z.string().optional().describe('BCP 47 tag of the source’s language'),
+  at: z.string().optional().describe('Where in a recording the statement is (positions only)'),
+  page: z.number().int().positive().optional().describe('The page the statement is on (positions only)'),
+  section: z.string().optional().describe('The part of the source the statement is in (positions only)'),
 });
 
 export const openPositionSchema = z.strictObject({

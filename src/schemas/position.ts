@@ -5,6 +5,23 @@ import { languageTag } from './language.ts';
 /** How a position moves relative to the earlier one it `follows`. */
 export const POSITION_CHANGES = ['reaffirms', 'hardens', 'softens', 'reverses', 'clarifies'] as const;
 
+/** A moment in a recording: `12:31` or `1:02:03` (minutes and seconds below 60). */
+export const sourceTime = z
+  .string({ error: 'must be a time written 12:31 or 1:02:03' })
+  .regex(/^(?:\d+:)?[0-5]?\d:[0-5]\d$/, { error: 'must be a time written 12:31 or 1:02:03, minutes and seconds below 60' });
+
+/** A source of this briefing with where in it the statement is. */
+export const sourcePinpoint = z.strictObject({
+  /** Id of one of this briefing's sources. */
+  id: slug,
+  /** Where in a recording, `00:12:31`; an audio or video link then starts there. */
+  at: sourceTime.optional(),
+  /** The page of a document, from 1. */
+  page: z.number({ error: 'must be a page number' }).int({ error: 'must be a whole page number' }).min(1, { error: 'must be 1 or more' }).optional(),
+  /** A named part of the source, e.g. "Q&A". */
+  section: text.optional(),
+});
+
 /** One entry of a briefing's `positions` list: a stance an actor took. */
 export const positionSchema = z.strictObject({
   /** Id unique across the whole site: it is the position's permalink (`#<id>`). */
@@ -25,8 +42,8 @@ export const positionSchema = z.strictObject({
   role: text.optional(),
   /** The topic slug this position speaks to. */
   topic: slug.optional(),
-  /** Ids of this briefing's sources that support the position; at least one. */
-  sources: z.array(slug).min(1, { error: 'must list at least one source id of this briefing' }),
+  /** This briefing's sources that support the position, at least one: ids, or `{id, at | page | section}` to say where in the source. */
+  sources: z.array(z.union([slug, sourcePinpoint])).min(1, { error: 'must list at least one source id of this briefing' }),
   /** Id of an earlier position of the same actor that this one continues (any briefing). */
   follows: slug.optional(),
   /** How this position changes the one it follows; needs `follows`. */

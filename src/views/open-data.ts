@@ -40,7 +40,7 @@ export function openPositions(model: SiteModel, abs: Absolute): z.infer<typeof o
       date: p.date,
       ...(p.role ? { role: p.role } : {}),
       ...(p.topic ? { topic: p.topic } : {}),
-      sources: sourcesCitedBy(briefing, p).map(source),
+      sources: sourcesCitedBy(briefing, p).map((s) => ({ ...source(s), ...p.pinpoints[s.id] })),
       ...(p.follows ? { follows: p.follows } : {}),
       ...(p.change ? { change: p.change } : {}),
       followedBy: [...p.followedBy],

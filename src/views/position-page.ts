@@ -1,6 +1,7 @@
 /** Everything a position page (`/positions/<id>/`) shows. */
 import type { Position, PositionId, SiteModel } from '../pipeline/model.ts';
 import { positionChain } from '../pipeline/resolve/relations.ts';
+import { pinpointView, type PinpointView } from '../util/pinpoint.ts';
 import { actorRef, briefingLink, citedSource, positionFacts, sourcesCitedBy, stanceStep, type ActorRef, type BriefingLink, type CitedSource, type PositionFacts, type StanceStep } from './parts.ts';
 
 /** How many of the actor's other positions, nearest in time, a position page links to. */
@@ -11,7 +12,7 @@ export interface PositionPageView {
   actor: ActorRef;
   briefing: BriefingLink;
   /** The briefing's sources this position cites. */
-  sources: CitedSource[];
+  sources: (CitedSource & { pinpoint?: PinpointView })[];
   /** The line this position belongs to, oldest first; just this position when it stands alone. */
   chain: StanceStep[];
   /** The actor's positions nearest in time to this one; the actor page lists them all. */
@@ -30,7 +31,10 @@ export function positionPageView(model: SiteModel, position: Position): Position
     position: positionFacts(position),
     actor: actorRef(model.actorById.get(position.actorId)!),
     briefing: briefingLink(briefing),
-    sources: sourcesCitedBy(briefing, position).map(citedSource),
+    sources: sourcesCitedBy(briefing, position).map((source) => {
+      const pinpoint = pinpointView(source.url, position.pinpoints[source.id]);
+      return { ...citedSource(source), ...(pinpoint ? { pinpoint } : {}) };
+    }),
     chain: positionChain(model, position).map(stanceStep),
     others: all
       .slice(start, start + OTHER_POSITIONS + 1)

@@ -8,7 +8,7 @@ import { edit, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 import { serveDist } from '../helpers/serve.ts';
 import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
 
-/** Quotes in the speaker's language with the desk's translation, and sources with an archived copy. */
+/** Quotes in the speaker's language with the desk's translation, sources with an archived copy, and pinpoints. */
 let corpus: TempCorpus;
 let site: BuildResult;
 let browser: Browser;
@@ -21,6 +21,9 @@ beforeAll(async () => {
     '    stance: Adams threatens sanctions.\n    quote: "تحریم‌ها را اعمال خواهیم کرد."\n    lang: fa\n    translation: We will impose sanctions.\n');
   edit(corpus, 'briefings/first-talks.mdx', '    date: 2022-01-10\n  - id: transcript\n',
     '    date: 2022-01-10\n    archived: https://web.archive.org/web/20220110/https://example.org/wire\n    accessed: 2022-01-11\n    lang: ru\n  - id: transcript\n');
+  // The transcript is a video; the envoy's words are 12 min 31 s in, and on page 4 of the wire.
+  edit(corpus, 'briefings/first-talks.mdx', 'url: https://example.org/transcript', 'url: https://example.org/talks/briefing.mp4');
+  edit(corpus, 'briefings/first-talks.mdx', '    sources: [wire, transcript]\n', '    sources: [{ id: wire, page: 4 }, { id: transcript, at: "00:12:31" }]\n');
   site = buildAsUser({ contentDir: corpus.contentDir, env: { SITE_URL: 'https://desk.example.org' } });
   if (!site.ok) throw new Error(site.output);
   browser = await launchBrowser();
@@ -68,6 +71,19 @@ describe('a quote in the original language', () => {
       await page.close();
       await server.close();
     }
+  });
+});
+
+describe('a pinpointed source', () => {
+  test('the card says where, and a moment in a video links with #t= so the player starts there', () => {
+    const card = site.page('/briefings/first-talks/')('#brown-hopeful .position__sources');
+    expect(card.find('span.pinpoint').text()).toBe('p. 4');
+    expect(card.find('a.pinpoint').text()).toBe('at 12:31');
+    expect(card.find('a.pinpoint').attr('href')).toBe('https://example.org/talks/briefing.mp4#t=751');
+    const page = site.page('/positions/brown-hopeful/');
+    expect(page('.sources__pinpoint a').attr('href')).toBe('https://example.org/talks/briefing.mp4#t=751');
+    const positions = JSON.parse(site.file('/data/positions.json').toString('utf8')).positions as { id: string; sources: Record<string, unknown>[] }[];
+    expect(positions.find((p) => p.id === 'brown-hopeful')!.sources).toMatchObject([{ id: 'wire', page: 4 }, { id: 'transcript', at: '00:12:31' }]);
   });
 });
 

@@ -182,3 +182,26 @@ describe('archived sources', () => {
     expect(warned.map((d) => `${d.severity} ${d.file}:${d.line}`)).toContain(`warning content/${FIRST}:${at(corpus, FIRST, 'url: https://example.org/wire').line}`);
   });
 });
+
+describe('pinpoints', () => {
+  const cite = (corpus: TempCorpus, list: string) => edit(corpus, FIRST, '    sources: [wire, transcript]\n', `    sources: ${list}\n`);
+
+  test('a source reference may say where: a moment, a page or a section; plain ids still work', () => {
+    const corpus = corpusWith((c) => cite(c, '[wire, { id: transcript, at: "00:12:31", page: 4 }]'));
+    const result = corpus.check();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    const position = result.model.positionById.get('brown-hopeful' as never)!;
+    expect(position.sourceIds).toEqual(['wire', 'transcript']);
+    expect(position.pinpoints).toEqual({ transcript: { at: '00:12:31', page: 4 } });
+  });
+
+  test.each([
+    ['an unknown source', '[{ id: transcrip, page: 2 }]', 'sources:', 'unknown source id "transcrip" (did you mean "transcript"?)', 'unknown-source'],
+    ['a malformed time', '[{ id: transcript, at: "12:99" }]', 'sources:', 'must be a time written 12:31', 'invalid-field'],
+    ['page 0', '[{ id: transcript, page: 0 }]', 'sources:', 'must be 1 or more', 'invalid-field'],
+    ['a misspelt field, naming it', '[{ id: transcript, pge: 2 }]', 'sources:', 'unknown field "pge"', 'unknown-field'],
+  ])('refuses %s', (_what, list, needle, says, code) => {
+    const corpus = corpusWith((c) => cite(c, list));
+    expect(expectError(corpus.check().diagnostics, at(corpus, FIRST, `    ${needle} ${list}`), says).code).toBe(code);
+  });
+});

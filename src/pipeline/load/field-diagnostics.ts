@@ -10,6 +10,13 @@ type Issue = z.core.$ZodIssue;
 export function issueToDiagnostic(issue: Issue, file: string, parsed: ParsedFile, schema: z.ZodType): Diagnostic {
   const field = issue.path.map(String).join('.');
   const value = getIn(parsed.data, issue.path);
+  // A field that takes one of two shapes (an id, or an object): report what is wrong with the shape the author wrote.
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const written = value !== null && typeof value === 'object' ? 'object' : typeof value;
+    const branch = issue.errors.find((issues) => !issues.some((i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected !== written)) ?? issue.errors[0]!;
+    const inner = branch[0];
+    if (inner) return issueToDiagnostic({ ...inner, path: [...issue.path, ...inner.path] } as Issue, file, parsed, schema);
+  }
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const known = knownKeys(schema, issue.path);

@@ -77,7 +77,8 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
   const latestAllowed = data.updated ?? data.date;
   data.positions.forEach((raw, i) => {
     const ok = checkActor(raw.actor, () => located(['positions', i, 'actor']), `positions.${i}.actor`);
-    raw.sources.forEach((sourceId, j) => checkSource(sourceId, () => located(['positions', i, 'sources', j]), `positions.${i}.sources`));
+    const refs = raw.sources.map((ref) => (typeof ref === 'string' ? { id: ref } : ref));
+    refs.forEach((ref, j) => checkSource(ref.id, () => located(['positions', i, 'sources', j]), `positions.${i}.sources`));
     if (raw.date && raw.date > latestAllowed) {
       report.error(entry.file, located(['positions', i, 'date']), 'position-after-briefing', `position "${raw.id}" is dated ${raw.date}, after the briefing's ${data.updated ? 'update' : 'date'} (${latestAllowed})`);
     } else if (raw.date && raw.date > context.today) {
@@ -96,7 +97,8 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
       date: raw.date ?? data.date,
       role: raw.role ?? actorFiles.get(raw.actor)!.data.role,
       topic: raw.topic as TopicSlug | undefined,
-      sourceIds: raw.sources as SourceId[],
+      sourceIds: refs.map((ref) => ref.id as SourceId),
+      pinpoints: Object.fromEntries(refs.filter((ref) => Object.keys(ref).length > 1).map(({ id, ...where }) => [id, where])),
       follows: raw.follows as PositionId | undefined,
       change: raw.change,
       followedBy: [],

@@ -1,0 +1,40 @@
+/**
+ * Where in a source a statement is, as readers see it: "at 12:31", "p. 4",
+ * "§ Q&A". A moment in an audio or video file links with a Media Fragments
+ * `#t=` (seconds), so the player starts there.
+ */
+import type { Pinpoint } from '../pipeline/model.ts';
+
+export interface PinpointView {
+  label: string;
+  /** The source at the moment, for audio and video files. */
+  href?: string;
+}
+
+const MEDIA_FILE = /\.(?:mp3|m4a|aac|oga|ogg|opus|wav|flac|mp4|m4v|mov|ogv|webm)$/i;
+
+/** "00:12:31" → 751. */
+export function seconds(time: string): number {
+  return time.split(':').map(Number).reduce((total, part) => total * 60 + part, 0);
+}
+
+/** "00:12:31" → "12:31", "1:02:03" stays. */
+const shortTime = (time: string) => time.replace(/^0+:(?=\d)/, '').replace(/^0(?=\d:)/, '');
+
+export function pinpointView(url: string, pinpoint: Pinpoint | undefined): PinpointView | undefined {
+  if (!pinpoint) return undefined;
+  const parts = [
+    pinpoint.at !== undefined ? `at ${shortTime(pinpoint.at)}` : undefined,
+    pinpoint.page !== undefined ? `p. ${pinpoint.page}` : undefined,
+    pinpoint.section !== undefined ? `§ ${pinpoint.section}` : undefined,
+  ].filter(Boolean);
+  if (parts.length === 0) return undefined;
+  let media = false;
+  try {
+    media = MEDIA_FILE.test(new URL(url).pathname);
+  } catch {
+    media = false;
+  }
+  const href = pinpoint.at !== undefined && media ? `${url.replace(/#.*$/, '')}#t=${seconds(pinpoint.at)}` : undefined;
+  return { label: parts.join(', '), ...(href ? { href } : {}) };
+}
