@@ -100,7 +100,7 @@ describe('in Chromium at 375 px, light and dark', () => {
     const browser = await launchBrowser();
     try {
       const page = await (await browser.newContext({ viewport: { width: 375, height: 812 }, colorScheme })).newPage();
-      for (const sitePath of ['/briefings/second-round/', '/actors/alice-adams/', '/positions/adams-no-deal/', '/corrections/']) {
+      for (const sitePath of ['/briefings/second-round/', '/briefings/first-talks/', '/actors/alice-adams/', '/positions/adams-no-deal/', '/corrections/']) {
         await page.goto(new URL(sitePath.slice(1), server.url).href);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), sitePath).toBeLessThanOrEqual(375);
         const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).analyze();

@@ -40,7 +40,7 @@ export type BodyNode = string | ComponentCall;
  * Bump when the compiled output changes for the same source (plugins, their
  * options, the node format), so cached bodies from older versions are not reused.
  */
-export const BODY_PIPELINE_VERSION = 1;
+export const BODY_PIPELINE_VERSION = 2;
 
 /** MDX's own node types: remark-rehype and rehype-raw pass them through untouched. */
 const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
@@ -57,6 +57,20 @@ function highlightCodeBlocks(this: Processor) {
   };
 }
 
+/**
+ * GFM task lists render as disabled checkboxes with no label, which screen readers
+ * announce as "checkbox" alone (axe: label). Each gets the state as its name.
+ */
+function labelTaskCheckboxes() {
+  return (tree: HastRoot) => {
+    visitElements(tree, (element) => {
+      if (element.tagName === 'input' && element.properties.type === 'checkbox' && element.properties.ariaLabel === undefined) {
+        element.properties.ariaLabel = element.properties.checked ? 'Done' : 'Not done';
+      }
+    });
+  };
+}
+
 function createProcessor(format: 'md' | 'mdx'): Processor {
   const processor = unified().use(remarkParse);
   if (format === 'mdx') processor.use(remarkMdx);
@@ -67,6 +81,7 @@ function createProcessor(format: 'md' | 'mdx'): Processor {
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODE_TYPES } as never)
     .use(rehypeRaw, { passThrough: MDX_NODE_TYPES })
     .use(highlightCodeBlocks)
+    .use(labelTaskCheckboxes)
     .use(rehypeHeadingIds) as unknown as Processor;
 }
 
