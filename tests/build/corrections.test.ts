@@ -1,9 +1,8 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { edit, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
+import { openData } from '../helpers/open-data.ts';
 import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
 
 /** A corrected briefing and a corrected position, end to end: pages, card, /corrections/, feeds, JSON-LD, open data. */
@@ -81,12 +80,8 @@ describe('/corrections/', () => {
 
 describe('open data', () => {
   test.each(['briefings', 'positions'])('data/%s.json carries the notes and validates against its schema', (name) => {
-    const schema = JSON.parse(site.file(`/data/schemas/${name}.schema.json`).toString('utf8'));
-    const data = JSON.parse(site.file(`/data/${name}.json`).toString('utf8'));
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
-    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    const { data, errors } = openData(site, name);
+    expect(errors).toEqual([]);
     expect((data[name] as { corrections?: unknown[] }[]).some((item) => item.corrections?.length)).toBe(true);
   });
 });
