@@ -150,8 +150,11 @@ export interface Topic {
 export interface SiteLinks {
   /** Pages taken down on purpose (content/removed-urls.txt): each answers with its reason. */
   removed: { path: string; reason: string }[];
-  /** Positions once published on an actor's page and now another actor's, by that old page. */
-  attributedElsewhere: ReadonlyMap<ActorId, { fragment: string; positionId: PositionId }[]>;
+  /**
+   * Positions once shown on an actor's or a briefing's page and now another actor's or
+   * in another briefing, by the path of that old page, with the id they were shown under.
+   */
+  movedAway: ReadonlyMap<string, { fragment: string; positionId: PositionId }[]>;
 }
 
 export interface SiteModel {

@@ -1,9 +1,10 @@
 /** Everything an actor page (`/actors/<id>/`) shows: bio, stance history, positions, briefings. */
-import type { Actor, ActorId, Position, SiteModel, TopicSlug } from '../pipeline/model.ts';
+import type { Actor, ActorId, SiteModel, TopicSlug } from '../pipeline/model.ts';
 import { timelineByTopic } from '../pipeline/resolve/relations.ts';
 import { bioView, type BodyView } from './body.ts';
 import { briefingSummaryView, type BriefingSummaryView } from './briefing-summary.ts';
-import { actorRef, stanceStep, type ActorRef, type StanceStep } from './parts.ts';
+import { routes } from '../routes.ts';
+import { actorRef, movedAwayFrom, stanceStep, type ActorRef, type MovedPosition, type StanceStep } from './parts.ts';
 import { positionCardView, type PositionCardView } from './position-card.ts';
 
 export interface ActorPageView {
@@ -20,7 +21,7 @@ export interface ActorPageView {
   /** Actors that list this one among their affiliations. */
   members: ActorRef[];
   /** Positions once published here and now attributed to another actor: their old anchors say where they went. */
-  movedAway: { fragment: string; position: Pick<Position, 'id' | 'actorId' | 'stance'>; actorName: string }[];
+  movedAway: MovedPosition[];
 }
 
 export function actorPageView(model: SiteModel, actor: Actor, membersOf: ReadonlyMap<ActorId, Actor[]>): ActorPageView {
@@ -36,10 +37,7 @@ export function actorPageView(model: SiteModel, actor: Actor, membersOf: Readonl
     briefings: (model.briefingsByActor.get(actor.id) ?? []).map((b) => briefingSummaryView(model, b)),
     affiliations: actor.affiliations.map((a) => actorRef(model.actorById.get(a)!)),
     members: (membersOf.get(actor.id) ?? []).map(actorRef),
-    movedAway: (model.links.attributedElsewhere.get(actor.id) ?? []).map(({ fragment, positionId }) => {
-      const { id: positionIdNow, actorId, stance } = model.positionById.get(positionId)!;
-      return { fragment, position: { id: positionIdNow, actorId, stance }, actorName: model.actorById.get(actorId)!.name };
-    }),
+    movedAway: movedAwayFrom(model, routes.actor(actor.id)),
   };
 }
 

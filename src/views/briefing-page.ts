@@ -2,7 +2,8 @@
 import type { Briefing, SiteModel } from '../pipeline/model.ts';
 import { whatChanged } from '../pipeline/resolve/relations.ts';
 import { briefingBodyView, type BodyView } from './body.ts';
-import { actorRef, briefingLink, sourceView, stanceStep, type ActorRef, type BriefingLink, type SourceView, type StanceStep } from './parts.ts';
+import { routes } from '../routes.ts';
+import { actorRef, briefingLink, movedAwayFrom, sourceView, stanceStep, type ActorRef, type BriefingLink, type MovedPosition, type SourceView, type StanceStep } from './parts.ts';
 import { positionCardView, type PositionCardView } from './position-card.ts';
 
 export interface BriefingPageView {
@@ -17,6 +18,8 @@ export interface BriefingPageView {
   changes: { position: StanceStep; earlier: StanceStep; actorName: string }[];
   positions: PositionCardView[];
   sources: SourceView[];
+  /** Positions once shown here and now in another briefing: their old anchors say where they went. */
+  movedAway: MovedPosition[];
 }
 
 export function briefingPageView(model: SiteModel, briefing: Briefing, newer?: Briefing, older?: Briefing): BriefingPageView {
@@ -34,6 +37,7 @@ export function briefingPageView(model: SiteModel, briefing: Briefing, newer?: B
     })),
     positions: briefing.positions.map((position) => positionCardView(model, position)),
     sources: briefing.sources.map(sourceView),
+    movedAway: movedAwayFrom(model, routes.briefing(briefing.slug)),
   };
 }
 

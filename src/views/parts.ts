@@ -3,7 +3,7 @@
  * position as a step in a list, a briefing as a link. Each picks only what is
  * drawn, so a view (and the key digested from it) holds nothing a page ignores.
  */
-import type { Actor, Briefing, Position, Source } from '../pipeline/model.ts';
+import type { Actor, Briefing, Position, SiteModel, Source } from '../pipeline/model.ts';
 
 /** An actor as a chip, a link or a JSON-LD reference shows it. */
 export type ActorRef = Pick<Actor, 'id' | 'name' | 'kind'>;
@@ -30,3 +30,18 @@ export const sourceView = (source: Source): SourceView => ({ ...citedSource(sour
 /** The briefing's sources a position cites, in the briefing's order. */
 export const sourcesCitedBy = (briefing: Briefing, position: Position): Source[] =>
   briefing.sources.filter((s) => position.sourceIds.includes(s.id));
+
+/** A position once shown on a page and now elsewhere: who it is attributed to and where it is now. */
+export interface MovedPosition {
+  /** The id it was shown under on the old page. */
+  fragment: string;
+  position: Pick<Position, 'id' | 'actorId' | 'briefingSlug' | 'stance'>;
+  actorName: string;
+  briefingTitle: string;
+}
+
+export const movedAwayFrom = (model: SiteModel, page: string): MovedPosition[] =>
+  (model.links.movedAway.get(page) ?? []).map(({ fragment, positionId }) => {
+    const { id, actorId, briefingSlug, stance } = model.positionById.get(positionId)!;
+    return { fragment, position: { id, actorId, briefingSlug, stance }, actorName: model.actorById.get(actorId)!.name, briefingTitle: model.briefingBySlug.get(briefingSlug)!.title };
+  });

@@ -33,8 +33,11 @@ beforeAll(() => {
   first = buildAsUser({ contentDir: corpus.contentDir, env: { BASE_PATH: '/desk' } });
   if (!first.ok) throw new Error(first.output);
   ledgerAfterFirst = corpus.read('published-urls.txt');
-  // A position is re-attributed to another actor.
+  // A position is re-attributed to another actor, and another moves to a different briefing.
   edit(corpus, 'briefings/second-round.md', 'actor: alice-adams', 'actor: bob-brown');
+  const moved = '  - id: brown-hopeful\n    actor: bob-brown\n    stance: Brown remains hopeful.\n    role: Special Envoy\n    date: 2022-01-09\n    sources: [wire, transcript]\n';
+  edit(corpus, 'briefings/first-talks.mdx', moved, '');
+  edit(corpus, 'briefings/second-round.md', 'positions:\n', `positions:\n${moved.replace('sources: [wire, transcript]', 'sources: [wire]')}`);
   second = buildAsUser({ contentDir: corpus.contentDir });
   if (!second.ok) throw new Error(second.output);
 });
@@ -71,6 +74,12 @@ describe('the ledger of published URLs', () => {
     expect(note.text()).toContain('now attributed to Bob Brown');
     expect(note.find('a').attr('href')).toBe('/actors/bob-brown/#adams-sanctions');
     expect(ledgerUrls(corpus.read('published-urls.txt'))).toEqual(expect.arrayContaining(['/actors/alice-adams/#adams-sanctions', '/actors/bob-brown/#adams-sanctions']));
+  });
+
+  test('a position moved to another briefing keeps its old briefing-page anchor, saying where it is now', () => {
+    const note = second.page('/briefings/first-talks/')('li#brown-hopeful');
+    expect(note.text()).toContain('is now in Second round');
+    expect(note.find('a').attr('href')).toBe('/briefings/second-round/#brown-hopeful');
   });
 
   test('a build that adds nothing leaves the file as it is', () => {

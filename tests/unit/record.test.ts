@@ -205,3 +205,21 @@ describe('pinpoints', () => {
     expect(expectError(corpus.check().diagnostics, at(corpus, FIRST, `    ${needle} ${list}`), says).code).toBe(code);
   });
 });
+
+describe('share cards of corrected, withdrawn and translated positions', () => {
+  test('say so: the date of the latest correction, "Withdrawn", the language translated from', async () => {
+    const { planCards } = await import('../../src/pipeline/cards/plan.ts');
+    const { cardLayout } = await import('../../src/pipeline/cards/layout.ts');
+    const corpus = corpusWith((c) => {
+      edit(c, FIRST, '    topic: talks\n', '    topic: talks\n    lang: ru\n    translation: No deal yet.\n    corrections:\n      - { date: 2022-01-12, text: Misattributed. }\n      - { date: 2022-01-15, text: Context added., kind: update }\n');
+      edit(c, FIRST, '    role: Special Envoy\n', '    role: Special Envoy\n    withdrawn: { date: 2022-02-01, reason: Misquoted. }\n');
+    });
+    const jobs = planCards(corpus.check().model, { name: 'Desk', tagline: 'Sourced.' });
+    const card = (path: string) => jobs.find((j) => j.sitePath === path)!.content;
+    expect(card('/positions/adams-no-deal/og.png')).toMatchObject({ text: 'No deal yet.', translatedFrom: 'Russian', corrected: '2022-01-12' });
+    expect(JSON.stringify(cardLayout(card('/positions/adams-no-deal/og.png'), 'Inter'))).toContain('10 January 2022 · corrected 12 January 2022');
+    expect(JSON.stringify(cardLayout(card('/positions/brown-hopeful/og.png'), 'Inter'))).toContain('WITHDRAWN');
+    // A card of an item never corrected is the card it always was: its cache key does not change.
+    expect(card('/positions/adams-sanctions/og.png')).not.toHaveProperty('corrected', expect.anything());
+  });
+});

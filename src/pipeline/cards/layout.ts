@@ -11,9 +11,9 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 export type CardContent =
-  | { kind: 'briefing'; siteName: string; title: string; summary: string; date: string; actors: string[]; withdrawn?: true }
+  | { kind: 'briefing'; siteName: string; title: string; summary: string; date: string; actors: string[]; withdrawn?: true; corrected?: string }
   | { kind: 'actor'; siteName: string; name: string; role?: string; positions: number; briefings: number; latestStance?: string; latestDate?: string }
-  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string; withdrawn?: true; translatedFrom?: string }
+  | { kind: 'position'; siteName: string; text: string; isQuote: boolean; actorName: string; role?: string; date: string; briefingTitle: string; withdrawn?: true; translatedFrom?: string; corrected?: string }
   | { kind: 'page'; siteName: string; label: string; title: string; subtitle: string; footer: string };
 
 export interface CardNode {
@@ -59,6 +59,9 @@ function frame(siteName: string, label: string, body: CardNode, footer: CardNode
 }
 
 
+/** The card's date, and the day of its latest correction when it has one. */
+const datedLine = (date: string, corrected?: string) => (corrected ? `${formatDate(date)} · corrected ${formatDate(corrected)}` : formatDate(date));
+
 /** Every string drawn on the card, for choosing fonts that cover it. */
 export function cardStrings(card: CardContent): string {
   return Object.values(card).filter((v) => typeof v === 'string' || Array.isArray(v)).flat().join(' ');
@@ -73,7 +76,7 @@ export function cardLayout(card: CardContent, fontFamily: string): CardNode {
           clampedText(cardText(card.title, 140), { fontSize: 62, fontWeight: 700, lineHeight: 1.12, letterSpacing: -1 }, 3),
           clampedText(cardText(card.summary, 260), { fontSize: 32, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3)),
         h('div', { display: 'flex', width: '100%', justifyContent: 'space-between' },
-          h('div', { display: 'flex', flexShrink: 0, fontWeight: 700, color: COLORS.ink }, formatDate(card.date)),
+          h('div', { display: 'flex', flexShrink: 0, fontWeight: 700, color: COLORS.ink }, datedLine(card.date, card.corrected)),
           actors && clampedText(cardText(actors, 90), { marginLeft: 32, textAlign: 'right' }, 1)),
         fontFamily);
     }
@@ -100,7 +103,7 @@ export function cardLayout(card: CardContent, fontFamily: string): CardNode {
           clampedText(text, { fontSize: text.length > 140 ? 46 : 56, fontWeight: 700, lineHeight: 1.2, letterSpacing: -0.5 }, 4),
           clampedText(cardText(who, 120), { fontSize: 34, color: COLORS.accent, fontWeight: 700, marginTop: 26 }, 2)),
         h('div', { display: 'flex', width: '100%', justifyContent: 'space-between' },
-          h('div', { display: 'flex', flexShrink: 0, fontWeight: 700, color: COLORS.ink }, formatDate(card.date)),
+          h('div', { display: 'flex', flexShrink: 0, fontWeight: 700, color: COLORS.ink }, datedLine(card.date, card.corrected)),
           clampedText(cardText(card.briefingTitle, 90), { marginLeft: 32, textAlign: 'right' }, 1)),
         fontFamily);
     }

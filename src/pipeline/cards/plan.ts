@@ -2,7 +2,7 @@
  * Which share cards the site has and what each one shows, derived from the
  * resolved site. The pages' og:image paths come from the same functions.
  */
-import type { SiteModel } from '../model.ts';
+import type { Correction, SiteModel } from '../model.ts';
 import { formatDate, plural, topicLabel } from '../../util/format.ts';
 import { cardPaths } from '../../routes.ts';
 import { languageName } from '../../util/language.ts';
@@ -13,6 +13,9 @@ export interface CardJob {
   sitePath: string;
   content: CardContent;
 }
+
+/** Cards say "corrected" for errors fixed, not for clarifications or updates. */
+const latestCorrectionDate = (notes: readonly Correction[]) => notes.find((n) => n.kind === 'correction')?.date;
 
 export function planCards(model: SiteModel, site: { name: string; tagline: string }): CardJob[] {
   const siteName = site.name;
@@ -40,6 +43,7 @@ export function planCards(model: SiteModel, site: { name: string; tagline: strin
       kind: 'briefing', siteName, title: briefing.title, summary: briefing.summary, date: briefing.date,
       actors: briefing.actorIds.map((id) => model.actorById.get(id)!.name),
       withdrawn: briefing.withdrawn ? true : undefined,
+      corrected: latestCorrectionDate(briefing.corrections),
     });
   }
 
@@ -63,6 +67,7 @@ export function planCards(model: SiteModel, site: { name: string; tagline: strin
       translatedFrom: position.quote && position.translation && position.lang ? languageName(position.lang) : undefined,
       briefingTitle: model.briefingBySlug.get(position.briefingSlug)!.title,
       withdrawn: position.withdrawn ? true : undefined,
+      corrected: latestCorrectionDate(position.corrections),
     });
   }
   return jobs;

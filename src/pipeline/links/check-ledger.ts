@@ -37,7 +37,8 @@ export function checkLedger(model: SiteModel, contentDir: string, root: string):
   const removedOnPurpose = (url: string) => removedPages.some((p) => url.startsWith(p)) || removedPositions.has(url.split('#')[1]);
   const redirectTo = new Map(redirectsOf(model).map((r) => [r.from, r.to]));
   const owner = positionOwners(model);
-  const attributedElsewhere = new Map<ActorId, { fragment: string; positionId: PositionId }[]>();
+  const movedAway = new Map<string, { fragment: string; positionId: PositionId }[]>();
+  const published = new Set(publishedUrls(model));
 
   for (const entry of ledger.urls) {
     if (answering.has(entry.path) || removedOnPurpose(entry.path)) continue;
@@ -47,10 +48,9 @@ export function checkLedger(model: SiteModel, contentDir: string, root: string):
     if (target && position) {
       // The old id lands on the renamed position, on its page or the page it moved to.
       if (target === `/actors/${position.actorId}/` || target === `/briefings/${position.briefingSlug}/`) continue;
-      // The position is now another actor's: the old actor page says so, at the old fragment.
-      const actor = /^\/actors\/([^/]+)\/$/.exec(target)?.[1] as ActorId | undefined;
-      if (actor && model.actorById.has(actor)) {
-        attributedElsewhere.set(actor, [...(attributedElsewhere.get(actor) ?? []), { fragment: fragment!, positionId: position.id }]);
+      // The position is now another actor's, or in another briefing: the old page says where, at the old fragment.
+      if (/^\/(actors|briefings)\/[^/]+\/$/.test(target) && published.has(target)) {
+        movedAway.set(target, [...(movedAway.get(target) ?? []), { fragment: fragment!, positionId: position.id }]);
         continue;
       }
     }
@@ -59,7 +59,7 @@ export function checkLedger(model: SiteModel, contentDir: string, root: string):
   return {
     diagnostics,
     known: ledger.urls.map((u) => u.path),
-    links: { removed: removed.removed.map(({ path: url, reason }) => ({ path: url, reason })), attributedElsewhere },
+    links: { removed: removed.removed.map(({ path: url, reason }) => ({ path: url, reason })), movedAway },
   };
 }
 

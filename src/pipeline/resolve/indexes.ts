@@ -50,6 +50,6 @@ export function buildIndexes(
     topicBySlug: new Map(topics.map((t) => [t.slug, t])),
     positionsByActor,
     briefingsByActor,
-    links: { removed: [], attributedElsewhere: new Map() },
+    links: { removed: [], movedAway: new Map() },
   };
 }
