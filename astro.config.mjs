@@ -9,6 +9,7 @@ import { briefingContent } from './src/integrations/briefing-content.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { staticHostFiles } from './src/integrations/static-host-files.ts';
+import { publishedUrlsLedger } from './src/integrations/published-urls-ledger.ts';
 import { inSitemap } from './src/views/sitemap.ts';
 import { contentDirFor, DEFAULT_SITE_URL } from './src/config/settings.ts';
 
@@ -39,6 +40,8 @@ export default defineConfig({
     shareCards(),
     searchIndex(),
     staticHostFiles(),
+    // Last: only a build that got through every step records the URLs it published.
+    publishedUrlsLedger(),
   ],
   vite: {
     // Never inline scripts or assets: the CSP allows only files from this origin.

@@ -9,8 +9,7 @@ import { bodyCompilerVersions, startPrecompile } from '../pipeline/compile/preco
 import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderable-body.ts';
 import { checkContent, reloadingModel } from '../pipeline/content-check.ts';
 import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
-import { LEDGER_FILE, writeLedger } from '../pipeline/links/ledger-files.ts';
-import { publishedUrls } from '../pipeline/links/published-urls.ts';
+import { provideLedgerRecord } from './published-urls-ledger.ts';
 import type { SiteModel } from '../pipeline/model.ts';
 
 /** Every body and bio the build renders through the body compiler (not those with MDX code). */
@@ -30,8 +29,6 @@ function bodiesToCompile(model: SiteModel): BodySource[] {
  */
 export function briefingContent(): AstroIntegration {
   let compiling: ReturnType<typeof startPrecompile> | undefined;
-  /** What a successful build adds to the ledger of published URLs. */
-  let recordPublished: (() => boolean) | undefined;
   return {
     name: 'briefing-content',
     hooks: {
@@ -74,7 +71,7 @@ export function briefingContent(): AstroIntegration {
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
         logger.info(`content checked in ${ms} ms: ${model.briefings.length} briefings, ${model.actors.length} actors, ${summarize(result.diagnostics)}`);
         if (command === 'build') {
-          recordPublished = () => writeLedger(contentDirFor(process.cwd()), [...result.ledger, ...publishedUrls(model)]);
+          provideLedgerRecord(result.ledger);
           const cacheFile = path.join(cacheDir, 'briefing-bodies.json');
           const started = performance.now();
           compiling = startPrecompile(bodiesToCompile(model), cacheFile);
@@ -85,10 +82,8 @@ export function briefingContent(): AstroIntegration {
         }
       },
       // A compile error fails the build even if no page happened to wait for the bodies.
-      'astro:build:done': async ({ logger }) => {
+      'astro:build:done': async () => {
         await compiling;
-        // Only a build that got this far publishes its URLs: from now on they must keep answering.
-        if (recordPublished?.()) logger.info(`${LEDGER_FILE}: added the URLs published for the first time; commit it with the content`);
       },
     },
   };

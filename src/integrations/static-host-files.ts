@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -19,7 +19,9 @@ export function staticHostFiles(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         writeFileSync(path.join(outDir, '_headers'), headersFile(base));
         const redirects = redirectsOf(receiveHandoff().model());
+        // An output folder kept from an earlier build must not keep redirects that are gone.
         if (redirects.length) writeFileSync(path.join(outDir, '_redirects'), redirectsFile(redirects, base));
+        else rmSync(path.join(outDir, '_redirects'), { force: true });
       },
     },
   };

@@ -18,8 +18,12 @@ export function seconds(time: string): number {
   return time.split(':').map(Number).reduce((total, part) => total * 60 + part, 0);
 }
 
-/** "00:12:31" → "12:31", "1:02:03" stays. */
-const shortTime = (time: string) => time.replace(/^0+:(?=\d)/, '').replace(/^0(?=\d:)/, '');
+/** "00:12:31" → "12:31", "00:05:00" → "5:00"; "0:05" and "1:02:03" stay. */
+function shortTime(time: string): string {
+  const parts = time.split(':');
+  if (parts.length === 3 && Number(parts[0]) === 0) return `${Number(parts[1])}:${parts[2]}`;
+  return time;
+}
 
 export function pinpointView(url: string, pinpoint: Pinpoint | undefined): PinpointView | undefined {
   if (!pinpoint) return undefined;

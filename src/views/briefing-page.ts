@@ -1,5 +1,6 @@
 /** Everything a briefing page (`/briefings/<slug>/`) shows, its body components included. */
-import type { Briefing, SiteModel } from '../pipeline/model.ts';
+import type { Briefing, Correction, SiteModel } from '../pipeline/model.ts';
+import { newestFirst } from '../pipeline/resolve/record-checks.ts';
 import { whatChanged } from '../pipeline/resolve/relations.ts';
 import { briefingBodyView, type BodyView } from './body.ts';
 import { routes } from '../routes.ts';
@@ -18,6 +19,8 @@ export interface BriefingPageView {
   changes: { position: StanceStep; earlier: StanceStep; actorName: string }[];
   positions: PositionCardView[];
   sources: SourceView[];
+  /** Every note on the briefing's record, its positions' too, newest first (for JSON-LD). */
+  record: Correction[];
   /** Positions once shown here and now in another briefing: their old anchors say where they went. */
   movedAway: MovedPosition[];
 }
@@ -37,6 +40,7 @@ export function briefingPageView(model: SiteModel, briefing: Briefing, newer?: B
     })),
     positions: briefing.positions.map((position) => positionCardView(model, position)),
     sources: briefing.sources.map(sourceView),
+    record: newestFirst([...briefing.corrections, ...briefing.positions.flatMap((p) => p.corrections)]),
     movedAway: movedAwayFrom(model, routes.briefing(briefing.slug)),
   };
 }

@@ -9,7 +9,11 @@ import { correctionLabel } from '../util/format.ts';
 import type { FeedView } from './feeds.ts';
 
 export interface CorrectionEntry extends Correction {
-  /** Unique on the corrections page, and stable as notes are added, so each feed item keeps its address: `<item>-<date>`. */
+  /**
+   * Unique on the corrections page (a briefing and a position may share an id), and stable
+   * as later notes are added, so each feed item keeps its address: `briefing-<slug>-<date>`.
+   * A second note of one day written below the first is `…-2`.
+   */
   anchor: string;
   /** What it corrects: a briefing (its notes) or a position (its card in the briefing). */
   what: 'briefing' | 'position';
@@ -37,10 +41,10 @@ function anchors(item: string, notes: readonly Correction[]): string[] {
 export function correctionsPageView(model: SiteModel): CorrectionsPageView {
   const entries: CorrectionEntry[] = [];
   for (const b of model.briefings) {
-    const named = anchors(b.slug, b.corrections);
-    b.corrections.forEach((c, i) => entries.push({ ...c, anchor: named[i]!, what: 'briefing', title: b.title, href: `${routes.briefing(b.slug)}#${c.kind === 'correction' ? 'corrections' : 'notes'}` }));
+    const named = anchors(`briefing-${b.slug}`, b.corrections);
+    b.corrections.forEach((c, i) => entries.push({ ...c, anchor: named[i]!, what: 'briefing', title: b.title, href: `${routes.briefing(b.slug)}#${c.kind === 'correction' ? 'record-corrections' : 'record-notes'}` }));
     for (const p of b.positions) {
-      const forPosition = anchors(p.id, p.corrections);
+      const forPosition = anchors(`position-${p.id}`, p.corrections);
       p.corrections.forEach((c, i) => entries.push({ ...c, anchor: forPosition[i]!, what: 'position', title: p.stance, href: routes.positionInBriefing(p) }));
     }
   }

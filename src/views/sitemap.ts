@@ -1,4 +1,4 @@
-/** Which built pages the sitemap lists: not the 404 page, not search, not the redirect pages at former URLs. */
+/** Which built pages the sitemap lists: not the 404 page, not search, not the redirect or removal pages at old URLs. */
 import { receiveHandoff } from '../pipeline/build-handoff.ts';
 import { pageRedirects } from '../pipeline/links/redirects.ts';
 
@@ -7,7 +7,8 @@ let moved: Set<string> | undefined;
 export function inSitemap(pageUrl: string): boolean {
   if (pageUrl.endsWith('/404/') || pageUrl.includes('/search/')) return false;
   // Called once per page, after the build: the former paths are computed once.
-  moved ??= new Set(pageRedirects(receiveHandoff().model()).map((r) => r.from));
+  const model = receiveHandoff().model();
+  moved ??= new Set([...pageRedirects(model).map((r) => r.from), ...model.links.removed.map((r) => r.path)]);
   const { base } = receiveHandoff().context;
   const sitePath = new URL(pageUrl).pathname.slice(base.length - 1);
   return !moved.has(sitePath);

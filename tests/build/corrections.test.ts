@@ -34,8 +34,8 @@ afterAll(() => {
 describe('a corrected briefing', () => {
   test('shows the correction near the top and the update as a dated note, and is updated on the latest of them', () => {
     const $ = site.page('/briefings/second-round/');
-    expect($('header #corrections li').text()).toBe('Correction, 25 January 2022: An earlier version gave the wrong date for the sanctions vote <b>&</b> named the wrong committee.');
-    expect($('#notes li').text()).toBe('Update, 28 January 2022: The vote has since been postponed.');
+    expect($('header #record-corrections li').text()).toBe('Correction, 25 January 2022: An earlier version gave the wrong date for the sanctions vote <b>&</b> named the wrong committee.');
+    expect($('#record-notes li').text()).toBe('Update, 28 January 2022: The vote has since been postponed.');
     expect($('.updated-notice').text()).toBe('Updated 28 January 2022');
   });
 
@@ -54,7 +54,15 @@ describe('a corrected position', () => {
     for (const page of ['/briefings/first-talks/', '/actors/alice-adams/']) {
       expect(site.page(page)('#adams-no-deal .position__notes li').text(), page).toBe('Corrected 12 Jan 2022: The quote was first attributed to the wrong minister.');
     }
-    expect(site.page('/positions/adams-no-deal/')('#corrections li').text()).toContain('The quote was first attributed to the wrong minister.');
+    expect(site.page('/positions/adams-no-deal/')('#record-corrections li').text()).toContain('The quote was first attributed to the wrong minister.');
+  });
+
+  test('corrects its briefing on the record too: the briefing is updated that day and its JSON-LD carries the note', () => {
+    const $ = site.page('/briefings/first-talks/');
+    expect($('.updated-notice').text()).toBe('Updated 12 January 2022');
+    const ld = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(ld.dateModified).toBe('2022-01-12');
+    expect(ld.correction).toEqual([{ '@type': 'CorrectionComment', text: 'The quote was first attributed to the wrong minister.', datePublished: '2022-01-12' }]);
   });
 });
 
@@ -62,7 +70,7 @@ describe('/corrections/', () => {
   test('lists every note newest first, each linked to the exact item', () => {
     const $ = site.page('/corrections/');
     const entries = $('.corrections-list li').map((_, li) => ({ text: $(li).find('p').last().text(), href: $(li).find('a').attr('href') })).get();
-    expect(entries.map((e) => e.href)).toEqual(['/briefings/second-round/#notes', '/briefings/second-round/#corrections', '/briefings/first-talks/#adams-no-deal']);
+    expect(entries.map((e) => e.href)).toEqual(['/briefings/second-round/#record-notes', '/briefings/second-round/#record-corrections', '/briefings/first-talks/#adams-no-deal']);
     expect(entries[1]!.text).toContain('<b>&</b>');
     expect($('footer a[href="/corrections/"]').length).toBe(1);
   });
@@ -70,7 +78,7 @@ describe('/corrections/', () => {
   test('has RSS and JSON feeds with one item per note, the HTML-looking text escaped for feed readers', () => {
     const rss = new XMLParser({ isArray: (name) => name === 'item' }).parse(site.file('/corrections/rss.xml').toString('utf8'));
     const items = rss.rss.channel.item as { title: string; link: string; description: string }[];
-    expect(items.map((i) => i.link)).toEqual([`${SITE}/corrections/#second-round-2022-01-28`, `${SITE}/corrections/#second-round-2022-01-25`, `${SITE}/corrections/#adams-no-deal-2022-01-12`]);
+    expect(items.map((i) => i.link)).toEqual([`${SITE}/corrections/#briefing-second-round-2022-01-28`, `${SITE}/corrections/#briefing-second-round-2022-01-25`, `${SITE}/corrections/#position-adams-no-deal-2022-01-12`]);
     expect(items[1]!.title).toBe('Correction: Second round');
     const json = JSON.parse(site.file('/corrections/feed.json').toString('utf8'));
     expect(json.items).toHaveLength(3);

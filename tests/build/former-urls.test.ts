@@ -139,7 +139,8 @@ describe('withdrawn items', () => {
     expect($('.withdrawn-note').text()).toMatch(/Withdrawn on 1 February 2022: The envoy denied saying this/);
     expect($('[data-pagefind-body]')).toHaveLength(0);
     expect(clean.page('/actors/robert-brown/')('article#brown-hopeful .withdrawn-note')).toHaveLength(1);
-    expect(clean.page('/positions/')('a[href="/positions/brown-hopeful/"]')).toHaveLength(0);
+    // The actor page keeps the card, out of the search index.
+    expect(clean.page('/actors/robert-brown/')('article#brown-hopeful').attr('data-pagefind-ignore')).toBe('all');
     expect(clean.file('/actors/robert-brown/feed.json').toString('utf8')).not.toContain('brown-hopeful');
   });
 
@@ -150,6 +151,9 @@ describe('withdrawn items', () => {
     expect($('[data-pagefind-body]')).toHaveLength(0);
     expect(clean.file('/rss.xml').toString('utf8')).not.toContain('second-round');
     expect(clean.page('/briefings/')('.briefing-summary').text()).toContain('Withdrawn');
+    // Its topical position leaves the grid of who stands where (it was there before the withdrawal).
+    expect(clean.page('/positions/')('a[href="/positions/adams-sanctions/"]')).toHaveLength(0);
+    expect(clean.page('/topics/sanctions/')('article#adams-sanctions, article.position').attr('data-pagefind-ignore')).toBe('all');
   });
 });
 

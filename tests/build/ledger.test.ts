@@ -100,4 +100,14 @@ describe('npm run check holds content to the ledger, and refuses bad ledger line
     expect(expectError(diagnostics, at(corpus, 'published-urls.txt', 'not a path'), '"not a path" is not a URL path').code).toBe('bad-ledger-line');
     expect(expectError(diagnostics, at(corpus, 'removed-urls.txt', '/positions/gone/'), 'has no reason').code).toBe('bad-removed-line');
   });
+
+  test('removing a list page removes no item under it: a lost briefing is still an error', () => {
+    corpus.write('published-urls.txt', `${corpus.read('published-urls.txt')}/briefings/never-was/\n/briefings/never-was/og.png\n`);
+    corpus.write('removed-urls.txt', '/briefings/ Reorganised.\n/ Reorganised.\n');
+    const lost = corpus.check().diagnostics.filter((d) => d.code === 'unpublished-url').map((d) => d.message.split(' ')[0]);
+    expect(lost).toEqual(expect.arrayContaining(['/briefings/never-was/', '/briefings/never-was/og.png']));
+    // Removing the item itself takes its card with it.
+    corpus.write('removed-urls.txt', '/briefings/never-was/ Published by mistake.\n/positions/never-was/ Published by mistake.\n');
+    expect(corpus.check().diagnostics.filter((d) => d.code === 'unpublished-url').map((d) => d.message.split(' ')[0])).toEqual([]);
+  });
 });

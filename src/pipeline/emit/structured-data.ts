@@ -3,7 +3,7 @@
  * Country) and positions (Quotation). Plain objects here; serialised once,
  * escaped so that text like "</script>" can never end the data block.
  */
-import type { Actor, Briefing, Position, Source } from '../model.ts';
+import type { Actor, Briefing, Correction, Position, Source } from '../model.ts';
 import { routes } from '../../routes.ts';
 
 type Absolute = (sitePath: string) => string;
@@ -16,7 +16,7 @@ export function actorNode(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absol
 }
 
 export function briefingJsonLd(
-  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'wordCount' | 'corrections'>,
+  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'wordCount'> & { record: readonly Correction[] },
   actors: readonly Pick<Actor, 'id' | 'name' | 'kind'>[],
   sources: readonly Pick<Source, 'title' | 'url' | 'publisher' | 'date' | 'archived' | 'lang'>[],
   abs: Absolute,
@@ -38,8 +38,8 @@ export function briefingJsonLd(
     keywords: briefing.topics.join(', ') || undefined,
     wordCount: briefing.wordCount,
     about: actors.map((actor) => actorNode(actor, abs)),
-    ...(briefing.corrections.length
-      ? { correction: briefing.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date })) }
+    ...(briefing.record.length
+      ? { correction: briefing.record.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date })) }
       : {}),
     citation: sources.map((s) => ({
       '@type': 'CreativeWork',

@@ -12,6 +12,9 @@ import { LEDGER_FILE, REMOVED_FILE, parseLedger, parseRemoved, readLedger, readR
 import { publishedUrls } from './published-urls.ts';
 import { redirectsOf } from './redirects.ts';
 
+/** The page of one briefing, actor, position or topic. */
+const ITEM_PAGE = /^\/(briefings|actors|positions|topics)\/[^/]+\/$/;
+
 export interface LedgerCheck {
   diagnostics: Diagnostic[];
   /** The ledger's URLs as read, to be kept when the build writes it anew. */
@@ -31,10 +34,15 @@ export function checkLedger(model: SiteModel, contentDir: string, root: string):
   removed.problems.forEach(problem(REMOVED_FILE, 'bad-removed-line'));
 
   const answering = new Set([...publishedUrls(model), ...redirectsOf(model).map((r) => r.from), ...removed.removed.map((r) => r.path)]);
-  // A page removed on purpose takes its card, feeds and anchors with it, and a removed position its anchors elsewhere.
-  const removedPages = removed.removed.map((r) => r.path).filter((p) => p.endsWith('/'));
-  const removedPositions = new Set(removedPages.map((p) => /^\/positions\/([^/]+)\/$/.exec(p)?.[1]).filter(Boolean));
-  const removedOnPurpose = (url: string) => removedPages.some((p) => url.startsWith(p)) || removedPositions.has(url.split('#')[1]);
+  // An item's page removed on purpose takes its own card, feeds and anchors with it, and a removed
+  // position its anchors on other pages; nothing else (listing "/briefings/" removes no briefing).
+  const removedItems = new Set(removed.removed.map((r) => r.path).filter((p) => ITEM_PAGE.test(p)));
+  const removedPositions = new Set([...removedItems].map((p) => /^\/positions\/([^/]+)\/$/.exec(p)?.[1]).filter(Boolean));
+  const removedOnPurpose = (url: string) => {
+    const [page = '', fragment] = url.split('#');
+    const item = /^(\/[a-z]+\/[^/]+\/)(?:og\.png|rss\.xml|feed\.json)?$/.exec(page)?.[1];
+    return (item !== undefined && removedItems.has(item)) || (fragment !== undefined && removedPositions.has(fragment));
+  };
   const redirectTo = new Map(redirectsOf(model).map((r) => [r.from, r.to]));
   const owner = positionOwners(model);
   const movedAway = new Map<string, { fragment: string; positionId: PositionId }[]>();

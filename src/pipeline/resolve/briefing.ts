@@ -159,8 +159,8 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
     title: data.title,
     summary: data.summary,
     date: data.date,
-    // A corrected briefing is updated on its latest correction's day unless it says otherwise.
-    updated: data.updated ?? laterThan(data.date, latestCorrection(data.corrections)),
+    // A corrected briefing (or one of its positions) is updated on the latest note's day unless it says otherwise.
+    updated: data.updated ?? laterThan(data.date, latestCorrection([...data.corrections, ...data.positions.flatMap((p) => p.corrections)])),
     authors: data.authors,
     topics: [...new Set(data.topics)] as TopicSlug[],
     draft: data.draft,

@@ -76,7 +76,7 @@ export function checkRecordDates(briefing: LoadedBriefing, today: string, report
   };
   item(data, data.date, [], 'briefing');
   data.positions.forEach((position, i) => item(position, position.date ?? data.date, ['positions', i], 'position'));
-  const latest = latestCorrection(data.corrections);
+  const latest = latestCorrection([...data.corrections, ...data.positions.flatMap((p) => p.corrections)]);
   if (data.updated && latest && data.updated < latest) {
     report.error(briefing.file, briefing.parsed.locate(['updated']), 'updated-before-correction', `"updated" (${data.updated}) is before the latest correction (${latest}); leave "updated" out and it follows the corrections`);
   }
