@@ -101,6 +101,19 @@ describe('npm run check holds content to the ledger, and refuses bad ledger line
     expect(expectError(diagnostics, at(corpus, 'removed-urls.txt', '/positions/gone/'), 'has no reason').code).toBe('bad-removed-line');
   });
 
+  test('a position renamed without "formerly" is refused, naming the old URL and the likely new id', () => {
+    const before = corpus.read('briefings/first-talks.mdx');
+    edit(corpus, 'briefings/first-talks.mdx', '  - id: adams-no-deal\n', '  - id: adams-no-deal-yet\n');
+    try {
+      const lost = corpus.check().diagnostics.filter((d) => d.code === 'unpublished-url');
+      const page = lost.find((d) => d.message.startsWith('/positions/adams-no-deal/ was published'));
+      expect(page?.message).toContain('(did you mean "adams-no-deal-yet"?), add "formerly: [adams-no-deal]" to it');
+      expect(lost.map((d) => d.message.split(' ')[0])).toEqual(expect.arrayContaining(['/positions/adams-no-deal/og.png', '/actors/alice-adams/#adams-no-deal', '/briefings/first-talks/#adams-no-deal']));
+    } finally {
+      corpus.write('briefings/first-talks.mdx', before);
+    }
+  });
+
   test('removing a list page removes no item under it: a lost briefing is still an error', () => {
     corpus.write('published-urls.txt', `${corpus.read('published-urls.txt')}/briefings/never-was/\n/briefings/never-was/og.png\n`);
     corpus.write('removed-urls.txt', '/briefings/ Reorganised.\n/ Reorganised.\n');
