@@ -86,6 +86,24 @@ describe('/corrections/', () => {
   });
 });
 
+describe('feeds a reader renders as HTML', () => {
+  test.each(['/rss.xml', '/actors/alice-adams/rss.xml', '/topics/talks/rss.xml', '/corrections/rss.xml'])(
+    '%s: decoded as XML and parsed as HTML, no description holds an element that came from author text',
+    async (feed) => {
+      const cheerio = await import('cheerio');
+      const rss = new XMLParser({ isArray: (name) => name === 'item' }).parse(site.file(feed).toString('utf8'));
+      const descriptions = (rss.rss.channel.item as { description: string }[]).map((i) => String(i.description));
+      expect(descriptions.length).toBeGreaterThan(0);
+      for (const html of descriptions) {
+        const $ = cheerio.load(html, null, false);
+        expect($('*').length, html).toBe(0);
+      }
+      // The hostile text arrives as the characters the author typed.
+      expect(descriptions.map((html) => cheerio.load(html, null, false).text()).join('\n')).toMatch(/<b>|<yet>|<script>/);
+    },
+  );
+});
+
 describe('open data', () => {
   test.each(['briefings', 'positions'])('data/%s.json carries the notes and validates against its schema', (name) => {
     const { data, errors } = openData(site, name);

@@ -205,7 +205,11 @@ describe('<Cite> and the source list', () => {
     citations.each((_, el) => {
       const link = $(el).find('a');
       expect(link.attr('href')).toBe(`#source-${id}`);
-      expect(link.text()).toBe(`[${number}]`);
+      // The visible text is the number; the source's title follows it for screen readers only.
+      const visible = link.clone();
+      visible.find('.sr-only').remove();
+      expect(visible.text()).toBe(`[${number}]`);
+      expect(link.find('.sr-only').text()).toMatch(/^ Source: /);
     });
   });
 

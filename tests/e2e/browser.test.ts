@@ -391,3 +391,25 @@ describe('scripts', () => {
     expect(offenders, offenders.join('\n')).toEqual([]);
   });
 });
+
+describe.each(['light', 'dark'] as Scheme[])('WCAG 2.5.3 Label in Name in the %s colour scheme', (scheme) => {
+  // axe's rule is experimental, so the suite above does not run it: it is named here, alone.
+  const labelInName = async (page: Page) =>
+    (await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).setLegacyMode(true).analyze()).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+
+  test.each((['briefing', 'actor', 'topic', 'position'] as PageType[]).map((type) => ({ type, sitePath: PAGES[type] })))(
+    'every link on the $type page ($sitePath) is named by its visible text first',
+    async ({ sitePath }) => {
+      expect(await labelInName(await visit(sitePath, 'phone', scheme))).toEqual([]);
+    },
+  );
+
+  test('the check does see a link whose name leaves out its visible text', async () => {
+    const page = await freshPage('phone', scheme);
+    await page.setContent('<main><a href="/x" aria-label="Source 1: A report">[1] report</a></main>');
+    expect(await labelInName(page)).not.toEqual([]);
+    await page.close();
+  });
+});

@@ -38,7 +38,8 @@ export function rssFeed(meta: FeedMeta, items: FeedItem[]): Promise<string> {
     items: items.map((item) => ({
       title: item.title,
       link: item.url,
-      description: item.summary,
+      // Readers render <description> as HTML: escape the text as HTML, the XML layer escapes it again.
+      description: escapeHtml(item.summary),
       pubDate: utcMidnight(item.date),
       categories: item.categories,
       ...(item.authors.length ? { customData: `<dc:creator>${escapeXml(item.authors.join(', '))}</dc:creator>` } : {}),
@@ -69,6 +70,11 @@ export function jsonFeed(meta: FeedMeta, items: FeedItem[], rssUrl: string): str
     })),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+/** Text as HTML text: a summary that reads `<img onerror=…>` stays those characters in every reader. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 }
 
 export function escapeXml(text: string): string {
