@@ -3,13 +3,17 @@
 /** Scripts written right to left (ISO 15924). */
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Yezi']);
 
-/** "rtl" for a language written right to left (ar, fa, he, ur, …), by the script its tag implies. */
-export function textDirection(lang: string): 'rtl' | 'ltr' {
+/**
+ * The `dir` attribute text in `lang` needs: "rtl" for a language written right to left
+ * (ar, fa, he, ur, …, by the script its tag implies), else none (the page's direction).
+ */
+export function dirAttribute(lang: string | undefined): 'rtl' | undefined {
+  if (!lang) return undefined;
   try {
     const script = new Intl.Locale(lang).maximize().script;
-    return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+    return script && RTL_SCRIPTS.has(script) ? 'rtl' : undefined;
   } catch {
-    return 'ltr';
+    return undefined;
   }
 }
 

@@ -7,9 +7,12 @@ let moved: Set<string> | undefined;
 export function inSitemap(pageUrl: string): boolean {
   if (pageUrl.endsWith('/404/') || pageUrl.includes('/search/')) return false;
   // Called once per page, after the build: the former paths are computed once.
-  const model = receiveHandoff().model();
-  moved ??= new Set([...pageRedirects(model).map((r) => r.from), ...model.links.removed.map((r) => r.path)]);
-  const { base } = receiveHandoff().context;
+  const { model, context } = receiveHandoff();
+  if (!moved) {
+    const site = model();
+    moved = new Set([...pageRedirects(site).map((r) => r.from), ...site.links.removed.map((r) => r.path)]);
+  }
+  const { base } = context;
   const sitePath = new URL(pageUrl).pathname.slice(base.length - 1);
   return !moved.has(sitePath);
 }

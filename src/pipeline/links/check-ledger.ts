@@ -33,7 +33,9 @@ export function checkLedger(model: SiteModel, contentDir: string, root: string):
   ledger.problems.forEach(problem(LEDGER_FILE, 'bad-ledger-line'));
   removed.problems.forEach(problem(REMOVED_FILE, 'bad-removed-line'));
 
-  const answering = new Set([...publishedUrls(model), ...redirectsOf(model).map((r) => r.from), ...removed.removed.map((r) => r.path)]);
+  // The published URLs include the former ones that redirect.
+  const published = new Set(publishedUrls(model));
+  const answering = new Set([...published, ...removed.removed.map((r) => r.path)]);
   // An item's page removed on purpose takes its own card, feeds and anchors with it, and a removed
   // position its anchors on other pages; nothing else (listing "/briefings/" removes no briefing).
   const removedItems = new Set(removed.removed.map((r) => r.path).filter((p) => ITEM_PAGE.test(p)));
@@ -46,7 +48,6 @@ export function checkLedger(model: SiteModel, contentDir: string, root: string):
   const redirectTo = new Map(redirectsOf(model).map((r) => [r.from, r.to]));
   const owner = positionOwners(model);
   const movedAway = new Map<string, { fragment: string; positionId: PositionId }[]>();
-  const published = new Set(publishedUrls(model));
 
   for (const entry of ledger.urls) {
     if (answering.has(entry.path) || removedOnPurpose(entry.path)) continue;
