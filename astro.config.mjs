@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { remarkCiteContext } from './src/pipeline/compile/remark-cite-context.ts';
 import { briefingContent } from './src/integrations/briefing-content.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
+import { brandFilesIntegration } from './src/integrations/brand-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { staticHostFiles } from './src/integrations/static-host-files.ts';
 import { publishedUrlsLedger } from './src/integrations/published-urls-ledger.ts';
@@ -38,6 +39,7 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: inSitemap }),
     shareCards(),
+    brandFilesIntegration(),
     searchIndex(),
     staticHostFiles(),
     // Last: only a build that got through every step records the URLs it published.

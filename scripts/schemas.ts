@@ -1,5 +1,5 @@
 /**
- * `npm run schemas`: writes schemas/actor.schema.json and schemas/briefing.schema.json
+ * `npm run schemas`: writes schemas/actor.schema.json, schemas/briefing.schema.json and schemas/site.schema.json
  * from the Zod schemas in src/schemas/. `npm run schemas -- --check` only compares
  * and exits 1 when a committed file is out of date.
  */

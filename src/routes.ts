@@ -46,6 +46,22 @@ export const cardPaths = {
   topic: (slug: TopicSlug) => `${routes.topic(slug)}og.png`,
 };
 
+/**
+ * The publication's icons and brand files, made at build time from site.yaml
+ * (pipeline/emit/brand-files.ts). `/favicon.ico` is where every browser looks first.
+ */
+export const brandPaths = {
+  faviconIco: () => '/favicon.ico',
+  faviconSvg: () => '/favicon.svg',
+  favicon32: () => '/favicon-32.png',
+  appleTouchIcon: () => '/apple-touch-icon.png',
+  /** Square, 512 px: the JSON Feed icon and the logo in structured data. */
+  icon512: () => '/icon-512.png',
+  logo: (ext: 'svg' | 'png') => `/brand/logo.${ext}`,
+  /** The accent colour of site.yaml, as a stylesheet (no inline styles: see the CSP in emit/host-files.ts). */
+  accentCss: () => '/brand/accent.css',
+};
+
 /** Open data and its JSON Schemas. */
 export const dataPaths = {
   file: (name: string) => `/data/${name}.json`,

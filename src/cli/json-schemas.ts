@@ -16,6 +16,7 @@ import * as actorModule from '../schemas/actor.ts';
 import * as briefingModule from '../schemas/briefing.ts';
 import * as commonModule from '../schemas/common.ts';
 import * as positionModule from '../schemas/position.ts';
+import * as siteModule from '../schemas/site.ts';
 import * as sourceModule from '../schemas/source.ts';
 
 const SCHEMAS_SOURCE_DIR = path.resolve(import.meta.dirname, '../schemas');
@@ -32,9 +33,10 @@ type Json = Record<string, unknown> & { properties?: Record<string, Json>; items
 
 /** What Zod cannot express from a refinement, in JSON Schema words. */
 function refinementKeywords(): Map<z.ZodType, Json> {
-  const { calendarDate, webUrl, displayText, DATE_PATTERN, BIDI_CONTROLS } = commonModule;
+  const { calendarDate, dateTimeWithOffset, webUrl, displayText, DATE_PATTERN, DATE_TIME_PATTERN, BIDI_CONTROLS } = commonModule;
   return new Map<z.ZodType, Json>([
     [calendarDate, { pattern: DATE_PATTERN.source, format: 'date' }],
+    [dateTimeWithOffset, { pattern: DATE_TIME_PATTERN.source, format: 'date-time' }],
     [webUrl, { pattern: '^https?://', format: 'uri' }],
     // "Contains none of the bidi controls": a character class negated from the same RegExp.
     [displayText, { pattern: `^[^${BIDI_CONTROLS.source.slice(1, -1)}]*$` }],
@@ -45,7 +47,7 @@ function refinementKeywords(): Map<z.ZodType, Json> {
 export function generateJsonSchemas(): GeneratedSchema[] {
   const docs = readSchemaDocs();
   const names = new Map<unknown, string>();
-  for (const module of [actorModule, briefingModule, commonModule, positionModule, sourceModule]) {
+  for (const module of [actorModule, briefingModule, commonModule, positionModule, siteModule, sourceModule]) {
     for (const [name, value] of Object.entries(module)) if (value instanceof z.ZodType) names.set(value, name);
   }
   const refinements = refinementKeywords();
@@ -106,6 +108,7 @@ export function generateJsonSchemas(): GeneratedSchema[] {
   return [
     make(actorModule.actorSchema, 'actorSchema', 'actor.ts', 'schemas/actor.schema.json', 'Actor frontmatter (content/actors/<id>.md)'),
     make(briefingModule.briefingSchema, 'briefingSchema', 'briefing.ts', 'schemas/briefing.schema.json', 'Briefing frontmatter (content/briefings/<slug>.mdx)'),
+    make(siteModule.siteSchema, 'siteSchema', 'site.ts', 'schemas/site.schema.json', 'Publication settings (content/site.yaml)'),
   ];
 }
 

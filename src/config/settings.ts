@@ -6,19 +6,59 @@
  */
 import path from 'node:path';
 
-/** The publication as readers see it: header, titles, feeds and share cards. */
+/** A colour for each theme, `#rrggbb`. */
+export interface ThemeColor {
+  light: string;
+  dark: string;
+}
+
+/**
+ * The publication as readers see it: header, footer, titles, feeds, share cards,
+ * structured data and favicons. From `content/site.yaml` (pipeline/load/site-settings.ts),
+ * with `SITE_NAME` and `SITE_TAGLINE` overriding it for a deployment.
+ */
 export interface PublicationSettings {
   name: string;
   tagline: string;
+  /** BCP 47 tag of the site's language. */
+  language: string;
+  /** The logo, copied to `sitePath`; `sha256` makes every cache key change with the file. */
+  logo?: { file: string; sitePath: string; type: 'image/svg+xml' | 'image/png'; sha256: string; width: number; height: number };
+  accent: ThemeColor;
+  /** True when `accent` came from site.yaml (so the default stylesheet needs no override). */
+  customAccent: boolean;
+  social: { x?: string; bluesky?: string; mastodon?: string; linkedin?: string };
+  /** `id` is the SPDX id when the licence was given as one. */
+  license?: { id?: string; url: string };
+  contact?: string;
+  corrections?: string;
+  footer: { label: string; url: string }[];
 }
+
+/** The light and dark backgrounds of src/styles/global.css (a test holds the two to each other). */
+export const THEME = {
+  light: { bg: '#fbfaf7', surface: '#ffffff' },
+  dark: { bg: '#14171a', surface: '#1c2024' },
+} as const;
+
+export const DEFAULT_PUBLICATION: PublicationSettings = {
+  name: 'Briefing Desk',
+  tagline: 'Who said what, sourced and linked.',
+  language: 'en',
+  accent: { light: '#8a1c1c', dark: '#f08f80' },
+  customAccent: false,
+  social: {},
+  footer: [],
+};
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
-/** `SITE_NAME` and `SITE_TAGLINE`, with the defaults a new desk starts from. */
-export function publicationFromEnv(env: NodeJS.ProcessEnv = process.env): PublicationSettings {
+/** `SITE_NAME` and `SITE_TAGLINE` win over the file: one content folder can serve several deployments. */
+export function withEnvOverrides(publication: PublicationSettings, env: NodeJS.ProcessEnv = process.env): PublicationSettings {
   return {
-    name: env.SITE_NAME || 'Briefing Desk',
-    tagline: env.SITE_TAGLINE || 'Who said what, sourced and linked.',
+    ...publication,
+    name: env.SITE_NAME || publication.name,
+    tagline: env.SITE_TAGLINE || publication.tagline,
   };
 }
 
@@ -43,3 +83,22 @@ export function allowMdxCodeFromEnv(env: NodeJS.ProcessEnv = process.env): boole
 export function requireArchivedFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
   return ['1', 'true'].includes((env.REQUIRE_ARCHIVED_SOURCES ?? '').trim().toLowerCase());
 }
+
+/**
+ * "Now", for the publishing schedule and the checks of dates in the future:
+ * `BRIEFINGS_NOW` (a date-time with offset, `2022-01-14T09:00:00+03:00`), else the
+ * start of `BRIEFINGS_TODAY` (YYYY-MM-DD, UTC), else the clock. Fixing it lets a
+ * test or a preview build the site as it will be at a given moment.
+ */
+export function nowFromEnv(env: NodeJS.ProcessEnv = process.env): Date {
+  const fixed = env.BRIEFINGS_NOW?.trim() || (env.BRIEFINGS_TODAY?.trim() ? `${env.BRIEFINGS_TODAY.trim()}T00:00:00Z` : '');
+  if (!fixed) return new Date();
+  const now = new Date(fixed);
+  if (!DATE_TIME_WITH_OFFSET.test(fixed) || Number.isNaN(now.getTime())) {
+    throw new Error(`BRIEFINGS_NOW must be a date-time with offset such as "2022-01-14T09:00:00+03:00" (got "${fixed}")`);
+  }
+  return now;
+}
+
+/** `YYYY-MM-DDTHH:MM[:SS]` with `Z` or `±HH:MM`: an instant, the same in every time zone. */
+export const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;

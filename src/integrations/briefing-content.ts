@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { allowMdxCodeFromEnv, contentDirFor, DEFAULT_SITE_URL, publicationFromEnv } from '../config/settings.ts';
+import { allowMdxCodeFromEnv, contentDirFor, DEFAULT_SITE_URL, withEnvOverrides } from '../config/settings.ts';
 import { provideHandoff, type BuildContext } from '../pipeline/build-handoff.ts';
 import type { BodySource } from '../pipeline/compile/compiled-bodies.ts';
 import { mdxRuntimeBodiesModule } from './mdx-runtime-bodies-module.ts';
@@ -10,6 +10,8 @@ import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderabl
 import { checkContent, reloadingModel } from '../pipeline/content-check.ts';
 import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
 import { provideLedgerRecord } from './published-urls-ledger.ts';
+import { SITE_FILE } from '../pipeline/load/site-settings.ts';
+import { reportSchedule } from './schedule-report.ts';
 import type { SiteModel } from '../pipeline/model.ts';
 
 /** Every body and bio the build renders through the body compiler (not those with MDX code). */
@@ -47,16 +49,11 @@ export function briefingContent(): AstroIntegration {
         server.watcher.on('add', pathsChanged);
         server.watcher.on('unlink', pathsChanged);
       },
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {
         updateConfig({ vite: { plugins: [mdxRuntimeBodiesModule(allowMdxCodeFromEnv())] } });
         if (command !== 'build' && command !== 'dev') return;
-        const context: BuildContext = {
-          mode: command,
-          base: config.base.endsWith('/') ? config.base : `${config.base}/`,
-          siteUrl: config.site ?? DEFAULT_SITE_URL,
-          publication: publicationFromEnv(),
-          bodyCompiler: bodyCompilerVersions(),
-        };
+        // The publication's settings are read once per server: an edit of site.yaml restarts it.
+        addWatchFile(path.join(contentDirFor(process.cwd()), SITE_FILE));
         const cacheDir = fileURLToPath(config.cacheDir);
         const result = checkContent({
           includeDrafts: command === 'dev',
@@ -66,11 +63,19 @@ export function briefingContent(): AstroIntegration {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
         if (result.errorCount > 0 && command === 'build') throw new ContentError(result.diagnostics);
+        const context: BuildContext = {
+          mode: command,
+          base: config.base.endsWith('/') ? config.base : `${config.base}/`,
+          siteUrl: config.site ?? DEFAULT_SITE_URL,
+          publication: withEnvOverrides(result.publication),
+          bodyCompiler: bodyCompilerVersions(),
+        };
         const model = result.model;
         provideHandoff({ context, model: command === 'build' ? () => model : reloadingModel(process.cwd()) });
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
         logger.info(`content checked in ${ms} ms: ${model.briefings.length} briefings, ${model.actors.length} actors, ${summarize(result.diagnostics)}`);
         if (command === 'build') {
+          reportSchedule(result.schedule, cacheDir, logger);
           provideLedgerRecord(result.ledger);
           const cacheFile = path.join(cacheDir, 'briefing-bodies.json');
           const started = performance.now();

@@ -4,13 +4,15 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { allowMdxCodeFromEnv, contentDirFor, requireArchivedFromEnv } from '../config/settings.ts';
+import { allowMdxCodeFromEnv, contentDirFor, nowFromEnv, requireArchivedFromEnv, type PublicationSettings } from '../config/settings.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkLedger } from './links/check-ledger.ts';
 import { cachingAnalyzer } from './load/analysis-cache.ts';
 import { inlineBodyAnalyzer, loadContent, type BodyAnalyzer } from './load/load-content.ts';
 import type { SiteModel } from './model.ts';
+import { loadSiteSettings } from './load/site-settings.ts';
 import { resolveSite } from './resolve/resolve-site.ts';
+import type { Schedule } from './resolve/schedule.ts';
 
 export interface CheckOptions {
   /** Project root; paths in diagnostics are relative to it. */
@@ -18,8 +20,10 @@ export interface CheckOptions {
   /** Folder holding `actors/` and `briefings/`; `CONTENT_DIR` or `<root>/content` by default. */
   contentDir?: string;
   includeDrafts?: boolean;
-  /** YYYY-MM-DD; today's UTC date by default. */
+  /** YYYY-MM-DD; the UTC date of `now` by default. */
   today?: string;
+  /** The moment to build for (the publishing schedule); `BRIEFINGS_NOW`, else the clock. */
+  now?: Date;
   /** Let bodies contain MDX code; see `allowMdxCodeFromEnv` in config/settings.ts for why it is off. */
   allowMdxCode?: boolean;
   /** How briefing bodies are analyzed; `npm run check` spreads a large corpus over worker threads. */
@@ -44,6 +48,10 @@ export interface CheckResult {
   timings: { load: number; resolve: number };
   /** The ledger's URLs as read, which a build keeps when it adds the URLs it published. */
   ledger: string[];
+  /** From content/site.yaml (the defaults where it is missing or wrong). */
+  publication: PublicationSettings;
+  /** Briefings held back until they are due, and the next one's moment. */
+  schedule: Schedule;
 }
 
 /** The whole content pipeline, with every problem collected. */
@@ -55,23 +63,28 @@ export function checkContent(options: CheckOptions = {}): CheckResult {
   const caching = options.analysisCacheFile ? cachingAnalyzer(inner, options.analysisCacheFile) : undefined;
   const loaded = loadContent(contentDir, root, { allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(), bodyAnalyzer: caching ?? inner });
   caching?.save();
+  const site = loadSiteSettings(contentDir, root);
   const loadedAt = performance.now();
-  const { model, diagnostics } = resolveSite(loaded, {
+  const now = options.now ?? (options.today ? new Date(`${options.today}T00:00:00Z`) : nowFromEnv());
+  const { model, diagnostics, schedule } = resolveSite(loaded, {
     includeDrafts: options.includeDrafts ?? false,
-    today: options.today ?? process.env.BRIEFINGS_TODAY ?? new Date().toISOString().slice(0, 10),
+    today: options.today ?? now.toISOString().slice(0, 10),
+    now,
     requireArchived: options.requireArchived ?? requireArchivedFromEnv(),
   });
-  const contentErrors = [...loaded.diagnostics, ...diagnostics].some((d) => d.severity === 'error');
+  const contentErrors = [...loaded.diagnostics, ...site.diagnostics, ...diagnostics].some((d) => d.severity === 'error');
   // Links are checked only on sound content: a briefing that failed to load is not a lost URL.
   const links = (options.checkLinks ?? !options.includeDrafts) && !contentErrors ? checkLedger(model, contentDir, root) : undefined;
   if (links) model.links = links.links;
-  const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics, ...(links?.diagnostics ?? [])]);
+  const all = sortDiagnostics([...loaded.diagnostics, ...site.diagnostics, ...diagnostics, ...(links?.diagnostics ?? [])]);
   return {
     model,
     diagnostics: all,
     errorCount: all.filter((d) => d.severity === 'error').length,
     timings: { load: loadedAt - started, resolve: performance.now() - loadedAt },
     ledger: links?.known ?? [],
+    publication: site.publication,
+    schedule,
   };
 }
 

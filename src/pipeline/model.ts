@@ -119,6 +119,8 @@ export interface Briefing {
   authors: string[];
   topics: TopicSlug[];
   draft: boolean;
+  /** Set in the dev server only, on a briefing not yet due: its publishing moment, ISO 8601 UTC. */
+  scheduledFor?: string;
   /** Slugs the briefing was published under before. */
   formerly: BriefingSlug[];
   withdrawn?: Withdrawal;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, corrections, displayText, formerIds, slug, text, withdrawal } from './common.ts';
+import { calendarDate, corrections, dateTimeWithOffset, displayText, formerIds, slug, text, withdrawal } from './common.ts';
 import { positionSchema } from './position.ts';
 import { sourceSchema } from './source.ts';
 
@@ -19,6 +19,11 @@ export const briefingSchema = z.strictObject({
   topics: z.array(slug).default([]),
   /** Drafts show in `astro dev` only and leave no trace in the built site. */
   draft: z.boolean({ error: 'must be true or false' }).default(false),
+  /**
+   * When to publish, a date-time with offset (`2022-01-14T09:00:00+03:00`). Until then the
+   * briefing is held back like a draft; without it, a briefing dated in the future waits for its date.
+   */
+  publish: dateTimeWithOffset.optional(),
   /** Ids of actors mentioned without a recorded position. */
   actors: z.array(slug).default([]),
   /** The documents this briefing cites. */

@@ -30,6 +30,15 @@ export const calendarDate = z
   .refine((value) => DATE_PATTERN.test(value), { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, { error: 'is not a real calendar date' });
 
+/** `YYYY-MM-DDTHH:MM[:SS]` with `Z` or `±HH:MM`: one instant, wherever the build runs. */
+export const DATE_TIME_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A moment with its offset, kept as written; `2022-01-14T09:00:00+03:00`. */
+export const dateTimeWithOffset = z
+  .string({ error: 'must be a date-time with offset such as "2022-01-14T09:00:00+03:00"' })
+  .refine((value) => DATE_TIME_PATTERN.test(value), { error: 'must be a date-time with offset such as "2022-01-14T09:00:00+03:00" (the offset, or Z for UTC, is required)', abort: true })
+  .refine((value) => isCalendarDate(value.slice(0, 10)), { error: 'is not a real calendar date' });
+
 /** A lower-case, dash-separated identifier: `sergey-lavrov`, `security-guarantees`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

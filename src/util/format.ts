@@ -4,12 +4,26 @@
  */
 import type { Correction, PositionChange } from '../pipeline/model.ts';
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const formats = new Map<string, Intl.DateTimeFormat>();
+const formatFor = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })));
+  return format;
+};
 
-export function formatDate(isoDate: string, style: 'long' | 'short' = 'long'): string {
+/** The site's language as a date locale: plain "en" reads the day first ("14 January 2022"), as the desk always has. */
+export const dateLocale = (language: string): string => (language.toLowerCase() === 'en' ? 'en-GB' : language);
+
+/** "14 January 2022" (long) or "14 Jan 2022" (short), in the site's language. */
+export function formatDate(isoDate: string, style: 'long' | 'short' = 'long', language = 'en'): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return (style === 'long' ? longDate : shortDate).format(date);
+  return formatFor(dateLocale(language), { day: 'numeric', month: style, year: 'numeric' }).format(date);
+}
+
+/** A moment (ISO 8601) with its time, in UTC so every reader sees the same words: "14 January 2022, 06:00 UTC". */
+export function formatMoment(iso: string, language = 'en'): string {
+  return `${formatFor(dateLocale(language), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))} UTC`;
 }
 
 /** Abbreviations written in capitals when a topic slug is shown as a label. */

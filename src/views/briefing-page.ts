@@ -8,7 +8,7 @@ import { actorRef, briefingLink, movedAwayFrom, sourceView, stanceStep, type Act
 import { positionCardView, type PositionCardView } from './position-card.ts';
 
 export interface BriefingPageView {
-  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'draft' | 'wordCount' | 'readingMinutes' | 'withdrawn' | 'corrections'>;
+  briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'draft' | 'scheduledFor' | 'wordCount' | 'readingMinutes' | 'withdrawn' | 'corrections'>;
   body: BodyView;
   /** Briefings are newest first: "newer" is the one before in that order. */
   newer?: BriefingLink;
@@ -26,9 +26,9 @@ export interface BriefingPageView {
 }
 
 export function briefingPageView(model: SiteModel, briefing: Briefing, newer?: Briefing, older?: Briefing): BriefingPageView {
-  const { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes, withdrawn, corrections } = briefing;
+  const { slug, title, summary, date, updated, authors, topics, draft, scheduledFor, wordCount, readingMinutes, withdrawn, corrections } = briefing;
   return {
-    briefing: { slug, title, summary, date, updated, authors, topics, draft, wordCount, readingMinutes, withdrawn, corrections },
+    briefing: { slug, title, summary, date, updated, authors, topics, draft, scheduledFor, wordCount, readingMinutes, withdrawn, corrections },
     body: briefingBodyView(model, briefing),
     newer: newer && briefingLink(newer),
     older: older && briefingLink(older),

@@ -6,7 +6,7 @@ import type { BuildContext } from '../pipeline/build-handoff.ts';
 import type { Correction, SiteModel } from '../pipeline/model.ts';
 import { absoluteIn, feedPaths, routes } from '../routes.ts';
 import { correctionLabel } from '../util/format.ts';
-import type { FeedView } from './feeds.ts';
+import { feedPublication, type FeedView } from './feeds.ts';
 
 export interface CorrectionEntry extends Correction {
   /**
@@ -62,6 +62,7 @@ export function correctionsFeedView(model: SiteModel, context: BuildContext, for
       description: `Every correction, clarification and update ${context.publication.name} made, newest first.`,
       homeUrl: abs(page),
       feedUrl: abs(format === 'rss' ? feedPaths.pageRss(page) : feedPaths.pageJson(page)),
+      publication: feedPublication(context),
     },
     items: correctionsPageView(model).entries.map((entry) => ({
       url: abs(`${page}#${entry.anchor}`),

@@ -3,9 +3,9 @@
  * serialisers (pipeline/emit/feeds.ts) both write, so the formats always agree.
  */
 import type { BuildContext } from '../pipeline/build-handoff.ts';
-import type { FeedItem, FeedMeta } from '../pipeline/emit/feeds.ts';
+import type { FeedItem, FeedMeta, FeedPublication } from '../pipeline/emit/feeds.ts';
 import type { Actor, Position, SiteModel, Topic } from '../pipeline/model.ts';
-import { absoluteIn, feedPaths, routes } from '../routes.ts';
+import { absoluteIn, brandPaths, feedPaths, routes } from '../routes.ts';
 import { topicLabel } from '../util/format.ts';
 
 export interface FeedView {
@@ -17,6 +17,18 @@ export interface FeedView {
 
 export type FeedFormat = 'rss' | 'json';
 
+/** What every feed says of the publication: its language, icons and licence. */
+export function feedPublication(context: BuildContext): FeedPublication {
+  const abs = absoluteIn(context);
+  const { language, license } = context.publication;
+  return {
+    language,
+    iconUrl: abs(brandPaths.icon512()),
+    faviconUrl: abs(brandPaths.favicon32()),
+    ...(license ? { license: `${context.publication.name}, ${license.id ?? license.url}` } : {}),
+  };
+}
+
 export function briefingFeedView(model: SiteModel, context: BuildContext): FeedView {
   const abs = absoluteIn(context);
   return {
@@ -25,6 +37,7 @@ export function briefingFeedView(model: SiteModel, context: BuildContext): FeedV
       description: context.publication.tagline,
       homeUrl: abs(routes.home()),
       feedUrl: abs(feedPaths.json()),
+      publication: feedPublication(context),
     },
     // A withdrawn item is no news: feeds leave it out (its page says why).
     items: model.briefings.filter((b) => !b.withdrawn).map((b) => ({
@@ -68,6 +81,7 @@ function pageFeedView(model: SiteModel, context: BuildContext, page: string, abo
       description: `Every position ${page.startsWith(routes.topics()) ? 'on ' : 'of '}${about} recorded in ${site}, newest first.`,
       homeUrl: abs(page),
       feedUrl: abs(format === 'rss' ? feedPaths.pageRss(page) : feedPaths.pageJson(page)),
+      publication: feedPublication(context),
     },
     items: positionItems(model, positions, abs),
     rssUrl: abs(feedPaths.pageRss(page)),

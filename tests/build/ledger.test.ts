@@ -21,8 +21,9 @@ const ledgerUrls = (text: string) => text.split('\n').filter((line) => line.star
 function builtUrls(outDir: string, prefix = ''): string[] {
   return readdirSync(path.join(outDir, prefix), { withFileTypes: true }).flatMap((entry) => {
     const relative = `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) return /^\/(_astro|pagefind)/.test(relative) ? [] : builtUrls(outDir, relative);
-    if (/^\/(404\.html|robots\.txt|sitemap-.*\.xml|_headers|_redirects)$/.test(relative)) return [];
+    if (entry.isDirectory()) return /^\/(_astro|pagefind|brand)/.test(relative) ? [] : builtUrls(outDir, relative);
+    // Host files, and the icons made from site.yaml at every build: not items of the record.
+    if (/^\/(404\.html|robots\.txt|sitemap-.*\.xml|_headers|_redirects|favicon(-32)?\.(ico|svg|png)|apple-touch-icon\.png|icon-512\.png)$/.test(relative)) return [];
     return [relative.endsWith('/index.html') ? relative.slice(0, -'index.html'.length) : relative];
   });
 }

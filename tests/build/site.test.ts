@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
 import { brokenLinks, collectLinks, duplicateIds, listFiles, pageUrl } from '../helpers/links.ts';
+import { readOutput } from '../helpers/output.ts';
 import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
 
 // A copy of the fixture: a build writes its ledger of published URLs beside the content.
@@ -35,16 +35,6 @@ const POSITION_HOMES = Object.entries(BRIEFINGS).flatMap(([slug, b]) =>
   Object.entries(b.positions).map(([id, actor]) => ({ id, actor, slug })),
 );
 
-/** A file's bytes, gunzipped when it is gzip data (as search-index fragments are). */
-const readOutput = (file: string): Buffer => {
-  const bytes = readFileSync(file);
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  try {
-    return Buffer.concat([bytes, gunzipSync(bytes)]);
-  } catch {
-    return bytes;
-  }
-};
 const htmlFiles = (build: BuildResult) => listFiles(build.outDir).filter((f) => f.endsWith('.html'));
 const load = (build: BuildResult, file: string) => cheerio.load(readFileSync(path.join(build.outDir, file), 'utf8'));
 /** An element by id, without building a CSS selector from the id. */

@@ -34,11 +34,12 @@ const PAGES = {
   topics: '/topics/',
   topic: '/topics/security-guarantees/',
   search: '/search/',
+  corrections: '/corrections/',
   notFound: '/no-such-page/',
 } as const;
 type PageType = keyof typeof PAGES;
 /** Axe runs on these; the search page is checked with results on show (see below). */
-const AXE_PAGES: PageType[] = ['home', 'briefing', 'actor', 'positions', 'position', 'topic', 'notFound'];
+const AXE_PAGES = (Object.keys(PAGES) as PageType[]).filter((type) => type !== 'search');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const VIEWPORTS = {
@@ -410,6 +411,32 @@ describe.each(['light', 'dark'] as Scheme[])('WCAG 2.5.3 Label in Name in the %s
     const page = await freshPage('phone', scheme);
     await page.setContent('<main><a href="/x" aria-label="Source 1: A report">[1] report</a></main>');
     expect(await labelInName(page)).not.toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(['light', 'dark'] as Scheme[])('the browser console in the %s colour scheme', (scheme) => {
+  test.each(Object.entries(PAGES))('%s page (%s) logs nothing and asks for nothing that is not there', async (type, sitePath) => {
+    const page = await freshPage('phone', scheme);
+    const problems: string[] = [];
+    page.on('console', (message) => problems.push(`console ${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on('response', (response) => {
+      // The 404 page is the answer to a missing URL; anything else missing is a defect.
+      const isTheMissingPage = type === 'notFound' && response.url() === url(sitePath);
+      if (response.status() >= 400 && !isTheMissingPage) problems.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(url(sitePath), { waitUntil: 'networkidle' });
+    // Headless Chromium does not fetch icons by itself; a browser with a tab bar does, /favicon.ico first.
+    const linked = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="stylesheet"], link[rel="alternate"]')].map((l) => l.href),
+    );
+    for (const asset of [...linked, url('/favicon.ico')]) {
+      const response = await page.request.get(asset);
+      if (response.status() !== 200) problems.push(`${response.status()} ${asset}`);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   });
 });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { provideHandoff, type BuildContext } from '../../src/pipeline/build-handoff.ts';
+import { DEFAULT_PUBLICATION } from '../../src/config/settings.ts';
 import type { SiteModel } from '../../src/pipeline/model.ts';
 import { viewKey } from '../../src/views/cache-key.ts';
 import { currentView, staticPaths } from '../../src/views/page-views.ts';
 import { dynamicRoutes, singleRoutes, type RouteViews } from '../../src/views/route-views.ts';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 
-const CONTEXT: BuildContext = { mode: 'build', base: '/', siteUrl: 'https://desk.example.org', publication: { name: 'Desk', tagline: 'Sourced.' }, bodyCompiler: 'pipeline@1 remark-gfm@4' };
+const CONTEXT: BuildContext = { mode: 'build', base: '/', siteUrl: 'https://desk.example.org', publication: { ...DEFAULT_PUBLICATION, name: 'Desk', tagline: 'Sourced.' }, bodyCompiler: 'pipeline@1 remark-gfm@4' };
 
 /** Every leaf of a plain value with its path; `undefined` members are absent, as in JSON. */
 function leaves(value: unknown, at: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {

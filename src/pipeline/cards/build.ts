@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, sta
 import path from 'node:path';
 import type { SiteModel } from '../model.ts';
 import { cacheFileFor, cardKey } from './cache.ts';
-import { planCards, type CardJob } from './plan.ts';
+import { planCards, type CardJob, type CardSite } from './plan.ts';
 import { renderInPool } from './pool.ts';
 
 export interface CardBuildStats {
@@ -24,7 +24,7 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 interface CardOptions {
   model: SiteModel;
-  site: { name: string; tagline: string };
+  site: CardSite;
   cacheDir: string;
   threads?: number;
 }

@@ -16,10 +16,13 @@ const RENDER_PACKAGES = ['satori', 'sharp', '@fontsource/inter', '@fontsource/no
 export function cardKey(content: CardContent): string {
   const fonts = fontsFor(cardStrings(content)).files;
   return createHash('sha256')
-    .update(JSON.stringify({ template: CARD_TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_OPTIONS, fonts, content }))
+    .update(JSON.stringify({ template: CARD_TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_OPTIONS, fonts, content }, withoutFilePaths))
     .digest('hex')
     .slice(0, 32);
 }
+
+/** The logo's bytes are in the key by their hash; where the checkout lies on disk is not (so caches move between machines). */
+const withoutFilePaths = (key: string, value: unknown) => (key === 'file' ? undefined : value);
 
 export function defaultCacheDir(root: string): string {
   return path.resolve(root, process.env.CARD_CACHE_DIR ?? 'node_modules/.cache/briefing-cards');

@@ -12,12 +12,25 @@ import satori from 'satori';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { fontsFor } from './fonts.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardContent } from './layout.ts';
+import { readFileSync } from 'node:fs';
+import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardBrand, type CardContent } from './layout.ts';
 
 export async function renderCardSvg(card: CardContent): Promise<string> {
   const { fonts, family } = fontsFor(cardStrings(card));
   // satori's types want React elements; our plain {type, props} tree is what it reads.
-  return satori(cardLayout(card, family) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  return satori(cardLayout(card, family, logoDataUrl(card.brand)) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+}
+
+/** The logo as a data URL, read once per worker: every card of a build draws the same one. */
+const logos = new Map<string, string>();
+function logoDataUrl(brand: CardBrand | undefined): string | undefined {
+  if (!brand?.logo) return undefined;
+  let url = logos.get(brand.logo.sha256);
+  if (!url) {
+    const type = brand.logo.file.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : 'image/png';
+    logos.set(brand.logo.sha256, (url = `data:${type};base64,${readFileSync(brand.logo.file).toString('base64')}`));
+  }
+  return url;
 }
 
 // libvips' pixel buffers live outside V8's heap, so V8 underestimates the garbage a

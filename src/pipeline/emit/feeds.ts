@@ -25,6 +25,19 @@ export interface FeedMeta {
   homeUrl: string;
   /** Absolute URL of this JSON feed / RSS feed. */
   feedUrl: string;
+  /** The publication's, on every feed it publishes. */
+  publication: FeedPublication;
+}
+
+export interface FeedPublication {
+  /** BCP 47 tag of the site's language. */
+  language: string;
+  /** Absolute URL of the 512 px square icon (JSON Feed `icon`, RSS `<image>`). */
+  iconUrl: string;
+  /** Absolute URL of the 32 px favicon (JSON Feed `favicon`). */
+  faviconUrl: string;
+  /** Licence of the text, for RSS `<copyright>`. */
+  license?: string;
 }
 
 const utcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -35,6 +48,11 @@ export function rssFeed(meta: FeedMeta, items: FeedItem[]): Promise<string> {
     description: meta.description,
     site: meta.homeUrl,
     trailingSlash: true,
+    customData: [
+      `<language>${escapeXml(meta.publication.language)}</language>`,
+      `<image><url>${escapeXml(meta.publication.iconUrl)}</url><title>${escapeXml(meta.title)}</title><link>${escapeXml(meta.homeUrl)}</link></image>`,
+      ...(meta.publication.license ? [`<copyright>${escapeXml(meta.publication.license)}</copyright>`] : []),
+    ].join(''),
     items: items.map((item) => ({
       title: item.title,
       link: item.url,
@@ -55,7 +73,9 @@ export function jsonFeed(meta: FeedMeta, items: FeedItem[], rssUrl: string): str
     description: meta.description,
     home_page_url: meta.homeUrl,
     feed_url: meta.feedUrl,
-    language: 'en',
+    icon: meta.publication.iconUrl,
+    favicon: meta.publication.faviconUrl,
+    language: meta.publication.language,
     _rss: rssUrl,
     items: items.map((item) => ({
       id: item.url,

@@ -4,7 +4,9 @@
  * escaped so that text like "</script>" can never end the data block.
  */
 import type { Actor, Briefing, Correction, Position, Source } from '../model.ts';
-import { routes } from '../../routes.ts';
+import type { PublicationSettings } from '../../config/settings.ts';
+import { brandPaths, routes } from '../../routes.ts';
+import { socialProfiles } from '../../util/social.ts';
 
 type Absolute = (sitePath: string) => string;
 type JsonLd = Record<string, unknown>;
@@ -15,13 +17,26 @@ export function actorNode(actor: Pick<Actor, 'id' | 'name' | 'kind'>, abs: Absol
   return { '@type': actorType(actor), '@id': `${abs(routes.actor(actor.id))}#actor`, name: actor.name, url: abs(routes.actor(actor.id)) };
 }
 
+/** The publication as an Organization: name, home page, the 512 px icon as its logo, its accounts. */
+export function publisherNode(publication: Pick<PublicationSettings, 'name' | 'social'>, abs: Absolute): JsonLd {
+  const sameAs = socialProfiles(publication.social).map((p) => p.url);
+  return {
+    '@type': 'Organization',
+    '@id': `${abs(routes.home())}#publisher`,
+    name: publication.name,
+    url: abs(routes.home()),
+    logo: { '@type': 'ImageObject', url: abs(brandPaths.icon512()), width: 512, height: 512 },
+    ...(sameAs.length ? { sameAs } : {}),
+  };
+}
+
 export function briefingJsonLd(
   briefing: Pick<Briefing, 'slug' | 'title' | 'summary' | 'date' | 'updated' | 'authors' | 'topics' | 'wordCount'> & { record: readonly Correction[] },
   actors: readonly Pick<Actor, 'id' | 'name' | 'kind'>[],
   sources: readonly Pick<Source, 'title' | 'url' | 'publisher' | 'date' | 'archived' | 'lang'>[],
   abs: Absolute,
   imageUrl: string,
-  publisher: string,
+  publisher: JsonLd & { name: unknown },
 ): JsonLd {
   return {
     '@context': 'https://schema.org',
@@ -33,8 +48,8 @@ export function briefingJsonLd(
     image: [imageUrl],
     datePublished: briefing.date,
     dateModified: briefing.updated ?? briefing.date,
-    author: briefing.authors.length ? briefing.authors.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: publisher }],
-    publisher: { '@type': 'Organization', name: publisher },
+    author: briefing.authors.length ? briefing.authors.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: publisher.name }],
+    publisher,
     keywords: briefing.topics.join(', ') || undefined,
     wordCount: briefing.wordCount,
     about: actors.map((actor) => actorNode(actor, abs)),

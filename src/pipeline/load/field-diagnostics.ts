@@ -7,7 +7,7 @@ import type { ParsedFile } from './frontmatter.ts';
 type Issue = z.core.$ZodIssue;
 
 /** Turns a Zod issue into a located, friendly diagnostic naming the field and the bad value. */
-export function issueToDiagnostic(issue: Issue, file: string, parsed: ParsedFile, schema: z.ZodType): Diagnostic {
+export function issueToDiagnostic(issue: Issue, file: string, parsed: Pick<ParsedFile, 'data' | 'locate'>, schema: z.ZodType): Diagnostic {
   const field = issue.path.map(String).join('.');
   const value = getIn(parsed.data, issue.path);
   // A field that takes one of two shapes (an id, or an object): report what is wrong with the shape the author wrote.

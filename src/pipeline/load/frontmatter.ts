@@ -40,6 +40,21 @@ export function parseFrontmatterFile(source: string): ParsedFile {
   const yamlLines = yamlText === '' ? 0 : yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
   const bodyStartLine = yamlStartLine + yamlLines + 1;
 
+  const yaml = parseYamlBlock(yamlText, yamlStartLine);
+  if (!close) {
+    yaml.yamlErrors.push({ message: 'the frontmatter has no closing "---" line', line: 1, column: 1 });
+  }
+  return { ...yaml, data: yaml.data ?? (yaml.yamlErrors.length ? undefined : {}), body: afterClose, bodyStartLine, missingFrontmatter: false };
+}
+
+/** A whole YAML file (such as `content/site.yaml`), with the same located errors as frontmatter. */
+export function parseYamlFile(source: string): Pick<ParsedFile, 'data' | 'locate' | 'yamlErrors'> {
+  const yaml = parseYamlBlock(source.replace(/^\uFEFF/, ''), 1);
+  return { ...yaml, data: yaml.data ?? (yaml.yamlErrors.length ? undefined : {}) };
+}
+
+/** Parses YAML that starts on line `yamlStartLine` of its file; positions are the file's. */
+function parseYamlBlock(yamlText: string, yamlStartLine: number): Pick<ParsedFile, 'data' | 'locate' | 'yamlErrors'> {
   // The YAML 1.2 core schema keeps `2022-02-30` a string: we validate dates
   // ourselves rather than let a 1.1 timestamp parser roll them over to March.
   const parse = () => {
@@ -62,9 +77,6 @@ export function parseFrontmatterFile(source: string): ParsedFile {
     message: error.message.split('\n')[0] ?? error.message,
     ...toPos(error.pos[0]),
   }));
-  if (!close) {
-    yamlErrors.push({ message: 'the frontmatter has no closing "---" line', line: 1, column: 1 });
-  }
 
   const locate = (path: readonly PropertyKey[], target: 'key' | 'value' = 'value') => {
     forLocating ??= parse();
@@ -97,5 +109,5 @@ export function parseFrontmatterFile(source: string): ParsedFile {
   } catch (error) {
     yamlErrors.push({ message: (error as Error).message, line: yamlStartLine, column: 1 });
   }
-  return { data: data ?? (yamlErrors.length ? undefined : {}), body: afterClose, bodyStartLine, locate, yamlErrors, missingFrontmatter: false };
+  return { data, locate, yamlErrors };
 }

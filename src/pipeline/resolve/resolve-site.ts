@@ -15,6 +15,7 @@ import { checkFormerIds, checkRecordDates } from './record-checks.ts';
 import { buildIndexes } from './indexes.ts';
 import { checkPositionRefs, resolveFollows } from './relations-check.ts';
 import { createReport, type Report } from './report.ts';
+import { dueAt, isDue, scheduleOf, type Schedule } from './schedule.ts';
 import { warnSharedNames, warnUnreferencedActors } from './warnings.ts';
 
 export interface ResolveOptions {
@@ -22,6 +23,8 @@ export interface ResolveOptions {
   includeDrafts: boolean;
   /** YYYY-MM-DD of "today", for refusing positions dated in the future. */
   today: string;
+  /** The moment the site is built for: briefings not yet due are held back (schedule.ts). */
+  now: Date;
   /** Warn about sources without an archived copy. */
   requireArchived?: boolean;
 }
@@ -29,12 +32,13 @@ export interface ResolveOptions {
 export interface ResolveResult {
   model: SiteModel;
   diagnostics: Diagnostic[];
+  schedule: Schedule;
 }
 
 export function resolveSite(content: LoadedContent, options: ResolveOptions): ResolveResult {
   const report = createReport();
   const referencedActors = new Set<string>();
-  const isPublished = (b: LoadedBriefing) => options.includeDrafts || !b.data.draft;
+  const isPublished = (b: LoadedBriefing) => options.includeDrafts || (!b.data.draft && isDue(b.data, options.now));
   const published = content.briefings.filter(isPublished);
   const unpublished = content.briefings.filter((b) => !isPublished(b));
   const draftPositionIds = new Set(unpublished.flatMap((b) => b.data.positions.map((p) => p.id)));
@@ -51,7 +55,10 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   const follows: PendingFollows[] = [];
   for (const entry of published) {
     checkRecordDates(entry, options.today, report);
-    const resolved = resolveBriefing(entry, context);
+    // A briefing scheduled for later may quote what is said up to its own date.
+    const due = isDue(entry.data, options.now);
+    const resolved = resolveBriefing(entry, due ? context : { ...context, today: entry.data.date > options.today ? entry.data.date : options.today });
+    if (!due && !entry.data.draft) resolved.briefing.scheduledFor = dueAt(entry.data).toISOString();
     briefings.push(resolved.briefing);
     for (const position of resolved.briefing.positions) if (!positionById.has(position.id)) positionById.set(position.id, position);
     positionRefs.push(...resolved.positionRefs);
@@ -62,7 +69,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
 
   warnUnreferencedActors(content.actors, referencedActors, unpublished, report);
   warnSharedNames(content.actors, report);
-  return { model: buildIndexes(actors, actorById, briefings, positionById), diagnostics: report.diagnostics };
+  return { model: buildIndexes(actors, actorById, briefings, positionById), diagnostics: report.diagnostics, schedule: scheduleOf(content.briefings, options.now) };
 }
 
 /**

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { PROJECT_ROOT } from './corpus.ts';
+import { userEnvironment } from './user-build.ts';
+
+export interface DevServer {
+  /** Origin the server listens on, without a trailing slash. */
+  base: string;
+  /** Everything it printed so far. */
+  log(): string;
+  stop(): void;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * `astro dev` on a content folder, as a user's shell starts it, resolved once it
+ * renders `readyPath` with a 200 (the first requests may hit Vite's warm-up).
+ */
+export async function startDevServer(options: { contentDir: string; cacheDir: string; env?: Record<string, string>; readyPath?: string }): Promise<DevServer> {
+  const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+  const port = await freePort();
+  const server: ChildProcess = spawn(process.execPath, [astro, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: PROJECT_ROOT,
+    env: userEnvironment({ CONTENT_DIR: options.contentDir, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_TODAY: '2026-01-01', ASTRO_CACHE_DIR: options.cacheDir, ...options.env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`dev server exited with ${code}:\n${log}`)));
+  });
+  const dev: DevServer = { base, log: () => log, stop: () => void server.kill() };
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const response = await fetch(`${base}${options.readyPath ?? '/'}`).catch(() => undefined);
+    if (response?.status === 200) return dev;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  dev.stop();
+  throw new Error(`dev server never rendered ${options.readyPath ?? '/'}:\n${log}`);
+}
