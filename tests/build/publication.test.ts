@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
@@ -6,34 +7,17 @@ import { withEnvOverrides } from '../../src/config/settings.ts';
 import { planCards } from '../../src/pipeline/cards/plan.ts';
 import { renderCardSvg } from '../../src/pipeline/cards/render.ts';
 import type { BuildResult } from '../helpers/build.ts';
-import { tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
+import { FIXTURES, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 import { listFiles } from '../helpers/links.ts';
 import { readOutput } from '../helpers/output.ts';
 import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
 
 /** A desk that made the site its own with one file: content/site.yaml, a logo, a German-language site. */
 const SITE_URL = 'https://nachrichten.example.org';
-export const SITE_YAML = `# yaml-language-server: $schema=../schemas/site.schema.json
-name: Lagebild Ost
-tagline: Wer was gesagt hat, belegt und verlinkt.
-language: de
-logo: brand/logo.svg
-accent:
-  light: "#1f5c3a"
-  dark: "#7fd0a0"
-social:
-  x: "@lagebild"
-  bluesky: lagebild.bsky.social
-  mastodon: "@lagebild@social.example"
-  linkedin: https://www.linkedin.com/company/lagebild
-license: CC-BY-4.0
-contact: mailto:redaktion@example.org
-corrections: https://nachrichten.example.org/korrekturen-richtlinie/
-footer:
-  - label: Impressum
-    url: /impressum/
-`;
-export const LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#1f5c3a"/><path d="M16 16h8v24h24v8H16z" fill="#fff"/></svg>\n';
+/** content/site.yaml and its logo, as a desk would write them. */
+const PUBLICATION = path.join(FIXTURES, 'publication');
+const SITE_YAML = readFileSync(path.join(PUBLICATION, 'site.yaml'), 'utf8');
+const LOGO_SVG = readFileSync(path.join(PUBLICATION, 'brand/logo.svg'), 'utf8');
 
 /** Held back: due at 06:00 UTC on 1 February 2022 (09:00 in Moscow). */
 const SCHEDULED = `---

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { generateJsonSchemas } from '../../src/cli/json-schemas.ts';
-import { parseFrontmatterFile } from '../../src/pipeline/load/frontmatter.ts';
+import { parseFrontmatterFile, parseYamlFile } from '../../src/pipeline/load/frontmatter.ts';
 import { actorSchema } from '../../src/schemas/actor.ts';
 import { briefingSchema } from '../../src/schemas/briefing.ts';
 import { PROJECT_ROOT } from '../helpers/corpus.ts';
@@ -101,5 +101,22 @@ describe('the example content against the JSON Schemas', () => {
       expect(actorJson.safeParse(data).success).toBe(false);
       expect(actorSchema.safeParse(data).success).toBe(false);
     }
+  });
+});
+
+describe('schemas/site.schema.json', () => {
+  const siteJson = z.fromJSONSchema(JSON.parse(committed('schemas/site.schema.json')) as never);
+  const yamlOf = (file: string) => parseYamlFile(committed(file)).data;
+
+  test.each(['content/site.yaml', 'tests/fixtures/publication/site.yaml'])('%s validates, and names the schema on its first line for the YAML language server', (file) => {
+    expect(siteJson.safeParse(yamlOf(file)).error?.issues ?? []).toEqual([]);
+    const modeline = /^# yaml-language-server: \$schema=(\S+)$/m.exec(committed(file))![1]!;
+    expect(path.resolve(PROJECT_ROOT, path.dirname(file), modeline)).toBe(path.join(PROJECT_ROOT, 'schemas/site.schema.json'));
+  });
+
+  test('refuses a misspelt key and a colour that is not #rrggbb, as an editor would underline them', () => {
+    expect(siteJson.safeParse({ name: 'Desk', tagine: 'x' }).success).toBe(false);
+    expect(siteJson.safeParse({ accent: 'red' }).success).toBe(false);
+    expect(siteJson.safeParse({ accent: { light: '#1f5c3a', dark: '#7fd0a0' } }).success).toBe(true);
   });
 });
