@@ -93,7 +93,11 @@ export const openActorSchema = z.strictObject({
 });
 
 const file = <T extends z.ZodType>(key: string, item: T) =>
-  z.strictObject({ $schema: absoluteUrl, [key]: z.array(item) } as { $schema: typeof absoluteUrl } & Record<string, z.ZodArray<T>>);
+  z.strictObject({
+    $schema: absoluteUrl,
+    license: z.strictObject({ id: z.string().optional().describe('SPDX licence id'), url: absoluteUrl }).optional().describe('The licence the publication gives its data under (content/site.yaml)'),
+    [key]: z.array(item),
+  } as { $schema: typeof absoluteUrl; license: z.ZodOptional<z.ZodObject> } & Record<string, z.ZodArray<T>>);
 
 export const openDataFiles = {
   briefings: file('briefings', openBriefingSchema),

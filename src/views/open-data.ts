@@ -91,9 +91,10 @@ export function openActors(model: SiteModel, abs: Absolute): z.infer<typeof open
 const builders = { briefings: openBriefings, actors: openActors, positions: openPositions } as const;
 
 /** One open-data file: its records under its name, with the URL of its JSON Schema. */
-export type OpenDataView = { $schema: string } & Partial<Record<OpenDataName, unknown[]>>;
+export type OpenDataView = { $schema: string; license?: { id?: string; url: string } } & Partial<Record<OpenDataName, unknown[]>>;
 
 export function openDataView(model: SiteModel, context: BuildContext, name: OpenDataName): OpenDataView {
   const abs = absoluteIn(context);
-  return { $schema: abs(dataPaths.schema(name)), [name]: builders[name](model, abs) };
+  const { license } = context.publication;
+  return { $schema: abs(dataPaths.schema(name)), ...(license ? { license } : {}), [name]: builders[name](model, abs) };
 }

@@ -9,6 +9,7 @@ import { renderCardSvg } from '../../src/pipeline/cards/render.ts';
 import type { BuildResult } from '../helpers/build.ts';
 import { FIXTURES, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 import { listFiles } from '../helpers/links.ts';
+import { openData } from '../helpers/open-data.ts';
 import { readOutput } from '../helpers/output.ts';
 import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
 
@@ -135,6 +136,14 @@ describe('content/site.yaml', () => {
       expect(json.language, feed).toBe('de');
       expect(json.icon, feed).toBe(`${SITE_URL}/icon-512.png`);
       expect(json.favicon, feed).toBe(`${SITE_URL}/favicon-32.png`);
+    }
+  });
+
+  test('puts the licence on every open-data file, which still validates against the schema the site publishes', () => {
+    for (const name of ['briefings', 'actors', 'positions']) {
+      const { data, errors } = openData(site, name);
+      expect(errors, name).toEqual([]);
+      expect(data.license, name).toEqual({ id: 'CC-BY-4.0', url: 'https://spdx.org/licenses/CC-BY-4.0.html' });
     }
   });
 
