@@ -10,10 +10,14 @@ export const routes = {
   home: () => '/',
   briefings: () => '/briefings/',
   briefing: (slug: BriefingSlug) => `/briefings/${slug}/`,
+  /** The briefings dated in one month (`YYYY-MM`): a URL that always lists the same items, however large the site grows. */
+  briefingsInMonth: (month: string) => `/briefings/${month.replace('-', '/')}/`,
   actors: () => '/actors/',
   actor: (id: ActorId) => `/actors/${id}/`,
   topics: () => '/topics/',
   topic: (slug: TopicSlug) => `/topics/${slug}/`,
+  /** A topic's briefings and positions dated in one month (`YYYY-MM`). */
+  topicInMonth: (slug: TopicSlug, month: string) => `/topics/${slug}/${month.replace('-', '/')}/`,
   positions: () => '/positions/',
   position: (id: PositionId) => `/positions/${id}/`,
   /** The permalink of a position: its entry on the actor's page. */

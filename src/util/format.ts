@@ -21,6 +21,11 @@ export function formatDate(isoDate: string, style: 'long' | 'short' = 'long', la
   return formatFor(dateLocale(language), { day: 'numeric', month: style, year: 'numeric' }).format(date);
 }
 
+/** "January 2022" for `2022-01`, in the site's language. */
+export function formatMonth(month: string, language = 'en'): string {
+  return formatFor(dateLocale(language), { month: 'long', year: 'numeric' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
 /** A moment (ISO 8601) with its time, in UTC so every reader sees the same words: "14 January 2022, 06:00 UTC". */
 export function formatMoment(iso: string, language = 'en'): string {
   return `${formatFor(dateLocale(language), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))} UTC`;

@@ -4,6 +4,7 @@ import { stanceGrid } from '../pipeline/resolve/relations.ts';
 import { ACTOR_KINDS } from '../schemas/actor.ts';
 import { briefingSummaryView, type BriefingSummaryView } from './briefing-summary.ts';
 import { briefingLink, type BriefingLink } from './parts.ts';
+import { archiveMonths, BRIEFINGS_LATEST, monthNeighbours, monthOf, type ArchiveMonth } from './archive.ts';
 
 /** How many briefings the home page lists, and the 404 page suggests. */
 export const HOME_LATEST = 10;
@@ -22,12 +23,34 @@ export const homePageView = (model: SiteModel): HomePageView => ({
 });
 
 export interface BriefingsPageView {
-  briefings: BriefingSummaryView[];
+  /** The newest briefings; the rest are on their months' pages. */
+  latest: BriefingSummaryView[];
+  total: number;
+  months: ArchiveMonth[];
 }
 
 export const briefingsPageView = (model: SiteModel): BriefingsPageView => ({
-  briefings: model.briefings.map((b) => briefingSummaryView(model, b)),
+  latest: model.briefings.slice(0, BRIEFINGS_LATEST).map((b) => briefingSummaryView(model, b)),
+  total: model.briefings.length,
+  months: archiveMonths(model.briefings),
 });
+
+export interface BriefingsMonthView {
+  /** `YYYY-MM` */
+  month: string;
+  briefings: BriefingSummaryView[];
+  newer?: string;
+  older?: string;
+}
+
+export function briefingsMonthViews(model: SiteModel): BriefingsMonthView[] {
+  const months = archiveMonths(model.briefings);
+  return months.map(({ month }) => ({
+    month,
+    briefings: model.briefings.filter((b) => monthOf(b.date) === month).map((b) => briefingSummaryView(model, b)),
+    ...monthNeighbours(months, month),
+  }));
+}
 
 export interface ActorsPageView {
   actorCount: number;

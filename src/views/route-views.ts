@@ -11,13 +11,14 @@ import type { OpenDataName } from '../schemas/open-data.ts';
 import { actorPageView, actorPageViewById, membersByAffiliation, type ActorPageView } from './actor-page.ts';
 import { briefingPageViewBySlug, briefingPageViews, type BriefingPageView } from './briefing-page.ts';
 import { actorFeedView, briefingFeedView, topicFeedView, type FeedFormat, type FeedView } from './feeds.ts';
-import { actorsPageView, briefingsPageView, homePageView, notFoundPageView, stanceGridView, topicsPageView } from './list-pages.ts';
+import { actorsPageView, briefingsMonthViews, briefingsPageView, homePageView, notFoundPageView, stanceGridView, topicsPageView, type BriefingsMonthView } from './list-pages.ts';
+import { monthFromParams, monthParams } from './archive.ts';
 import { correctionsFeedView, correctionsPageView } from './corrections.ts';
 import { openDataView, type OpenDataView } from './open-data.ts';
 import { positionPageView, positionPageViewById, type PositionPageView } from './position-page.ts';
 import { publishedUrls } from '../pipeline/links/published-urls.ts';
 import { pageRedirects, type Redirect } from '../pipeline/links/redirects.ts';
-import { topicPageView, topicPageViewBySlug, type TopicPageView } from './topic-page.ts';
+import { topicMonthViews, topicPageView, topicPageViewBySlug, type TopicMonthView, type TopicPageView } from './topic-page.ts';
 
 type Params = Record<string, string>;
 
@@ -88,6 +89,17 @@ export const dynamicRoutes = {
     all: (model) => model.topics.map((t) => ({ params: { topic: t.slug }, view: topicPageView(model, t), keyed: true })),
     one: (model, _context, { topic }) => topicPageViewBySlug(model, topic!),
   } satisfies RouteViews<TopicPageView>,
+  'briefings/[year]/[month]': {
+    all: (model) => briefingsMonthViews(model).map((view) => ({ params: monthParams(view.month), view, keyed: true })),
+    one: (model, _context, params) => briefingsMonthViews(model).find((view) => view.month === monthFromParams(params)),
+  } satisfies RouteViews<BriefingsMonthView>,
+  'topics/[topic]/[year]/[month]': {
+    all: (model) => model.topics.flatMap((t) => topicMonthViews(model, t).map((view) => ({ params: { topic: t.slug, ...monthParams(view.month) }, view, keyed: true }))),
+    one: (model, _context, params) => {
+      const topic = model.topicBySlug.get(params.topic as never);
+      return topic && topicMonthViews(model, topic).find((view) => view.month === monthFromParams(params));
+    },
+  } satisfies RouteViews<TopicMonthView>,
   'actors/[id]/rss.xml': actorFeed('rss'),
   'actors/[id]/feed.json': actorFeed('json'),
   'topics/[topic]/rss.xml': topicFeed('rss'),

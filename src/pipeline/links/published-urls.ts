@@ -8,6 +8,7 @@
 import type { SiteModel } from '../model.ts';
 import { cardPaths, dataPaths, feedPaths, routes } from '../../routes.ts';
 import { redirectsOf } from './redirects.ts';
+import { monthsOf } from '../../util/months.ts';
 
 const OPEN_DATA = ['briefings', 'actors', 'positions'] as const;
 
@@ -19,6 +20,7 @@ export function publishedUrls(model: SiteModel): string[] {
     routes.corrections(), feedPaths.pageRss(routes.corrections()), feedPaths.pageJson(routes.corrections()),
     ...OPEN_DATA.flatMap((name) => [dataPaths.file(name), dataPaths.schema(name)]),
   ];
+  for (const month of monthsOf(model.briefings)) urls.push(routes.briefingsInMonth(month));
   for (const b of model.briefings) {
     urls.push(routes.briefing(b.slug), cardPaths.briefing(b.slug), ...b.positions.map((p) => routes.positionInBriefing(p)));
   }
@@ -34,6 +36,7 @@ export function publishedUrls(model: SiteModel): string[] {
   for (const t of model.topics) {
     const page = routes.topic(t.slug);
     urls.push(page, cardPaths.topic(t.slug), feedPaths.pageRss(page), feedPaths.pageJson(page));
+    for (const month of monthsOf(t.briefings, t.positions)) urls.push(routes.topicInMonth(t.slug, month));
   }
   urls.push(...redirectsOf(model).map((r) => r.from));
   return urls;
