@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { Schedule } from '../pipeline/resolve/schedule.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
 
 /** Where a build leaves its schedule, for a scheduled CI job to read (docs/deploy.md). */
 export const SCHEDULE_FILE = 'briefing-schedule.json';
@@ -14,9 +14,6 @@ export function reportSchedule(schedule: Schedule, cacheDir: string, logger: Ast
   if (schedule.next) {
     logger.info(`scheduled: ${schedule.heldBack} held back; next due ${schedule.next.due} (${schedule.next.file})`);
   }
-  mkdirSync(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, SCHEDULE_FILE);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ heldBack: schedule.heldBack, nextDue: schedule.next?.due ?? null, next: schedule.next ?? null }, null, 2)}\n`);
-  renameSync(temporary, file);
+  const report = { heldBack: schedule.heldBack, nextDue: schedule.next?.due ?? null, next: schedule.next ?? null };
+  writeFileAtomic(path.join(cacheDir, SCHEDULE_FILE), `${JSON.stringify(report, null, 2)}\n`);
 }

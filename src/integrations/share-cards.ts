@@ -1,12 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { publishCards, renderCards, type RenderedCards } from '../pipeline/cards/build.ts';
+import { describeCardStats, publishCards, renderCards, type RenderedCards } from '../pipeline/cards/build.ts';
 import { defaultCacheDir } from '../pipeline/cards/cache.ts';
 import { planCards } from '../pipeline/cards/plan.ts';
 import { renderCardPng } from '../pipeline/cards/render.ts';
 import { receiveHandoff } from '../pipeline/build-handoff.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
 
 /** The model and publication the briefing-content integration handed over (it runs first). */
 const handoff = () => {
@@ -42,12 +42,9 @@ export function shareCards(): AstroIntegration {
         const cacheDir = defaultCacheDir(root);
         const cards = await (rendering ?? renderCards({ ...handoff(), cacheDir }));
         const stats = publishCards(cards, outDir, cacheDir);
-        mkdirSync(cacheDir, { recursive: true });
-        writeFileSync(path.join(cacheDir, 'last-build.json'), `${JSON.stringify(stats, null, 2)}\n`);
-        logger.info(
-          `${stats.cards} share cards: ${stats.rendered} rendered, ${stats.fromCache} from cache, ${(stats.ms / 1000).toFixed(1)} s` +
-            (stats.rendered ? ` (${(stats.renderMs / stats.rendered).toFixed(1)} ms a card)` : ''),
-        );
+        // Read by the benchmark (bench/run.ts).
+        writeFileAtomic(path.join(cacheDir, 'last-build.json'), `${JSON.stringify(stats, null, 2)}\n`);
+        logger.info(describeCardStats(stats));
       },
       'astro:server:setup': ({ server }) => {
         const prefix = base.replace(/\/$/, '');

@@ -1,10 +1,12 @@
 /**
  * A build cache kept as one JSON file of entries by key, stamped with the
  * versions of whatever produced them: a file from other versions reads as empty.
- * One file, not one per entry: a thousand bodies load in one read.
+ * One file, not one per entry: a thousand bodies load in one read. A file cut short
+ * (a CI cache restored half-way, a full disk) does not parse, and reads as empty too:
+ * the build redoes the work rather than trust part of it.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from './write-atomic.ts';
 
 interface CacheFile<T> {
   versions: string;
@@ -23,8 +25,5 @@ export function readCacheFile<T>(file: string, versions: string): Map<string, T>
 
 /** Replaces the file atomically (write, then rename), so a crash never leaves half a cache. */
 export function writeCacheFile<T>(file: string, versions: string, entries: Iterable<[string, T]>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ versions, entries: Object.fromEntries(entries) } satisfies CacheFile<T>));
-  renameSync(temporary, file);
+  writeFileAtomic(file, JSON.stringify({ versions, entries: Object.fromEntries(entries) } satisfies CacheFile<T>));
 }

@@ -1,37 +1,11 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
+import { differences, listFiles } from '../helpers/dist.ts';
 import { edit, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 import { buildAsUser, removeBuild } from '../helpers/user-build.ts';
-
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.join(prefix, entry.name);
-    return entry.isDirectory() ? listFiles(dir, relative) : [relative];
-  });
-}
-
-/** Files that differ between two output folders, with the first difference of a few. */
-function differences(a: string, b: string): string[] {
-  const digest = (dir: string) => new Map(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
-  const [x, y] = [digest(a), digest(b)];
-  const report = [
-    ...[...x.keys()].filter((f) => !y.has(f)).map((f) => `only in the incremental build: ${f}`),
-    ...[...y.keys()].filter((f) => !x.has(f)).map((f) => `only in the full build: ${f}`),
-  ];
-  const changed = [...x.keys()].filter((f) => y.has(f) && x.get(f) !== y.get(f));
-  for (const file of changed.slice(0, 5)) {
-    const [p, q] = [readFileSync(path.join(a, file), 'utf8'), readFileSync(path.join(b, file), 'utf8')];
-    let i = 0;
-    while (i < p.length && p[i] === q[i]) i++;
-    report.push(`differs: ${file} at ${i}:\n  incremental: ${JSON.stringify(p.slice(Math.max(0, i - 80), i + 80))}\n  full:        ${JSON.stringify(q.slice(Math.max(0, i - 80), i + 80))}`);
-  }
-  report.push(...changed.slice(5).map((f) => `differs: ${f}`));
-  return report;
-}
 
 const PAGES_DIR = path.resolve(import.meta.dirname, '../../src/pages');
 

@@ -1,18 +1,21 @@
 /**
- * The card stage of a build: plan every card, copy the ones already in the
- * cache, render the rest across all cores, and report what was done.
+ * The card stage of a build: plan every card, reuse the ones the cache holds
+ * (verified, store.ts), render the rest across all cores, and report what was done.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteModel } from '../model.ts';
-import { cacheFileFor, cardKey } from './cache.ts';
+import { cardKey } from './cache.ts';
 import { planCards, type CardJob, type CardSite } from './plan.ts';
 import { renderInPool } from './pool.ts';
+import { openCardStore, pruneCardStore, touchEntry } from './store.ts';
 
 export interface CardBuildStats {
   cards: number;
   rendered: number;
   fromCache: number;
+  /** Of the rendered, cards whose cache entry was there but damaged (empty, cut short, altered). */
+  repaired: number;
   /** Wall time of the whole stage, and of rendering alone. */
   ms: number;
   renderMs: number;
@@ -29,11 +32,51 @@ interface CardOptions {
   threads?: number;
 }
 
-/** Every card of the site, rendered into the cache where it is not there yet. */
-export interface RenderedCards {
-  keyed: { job: CardJob; file: string }[];
+export interface KeyedCard {
+  job: CardJob;
+  key: string;
+}
+
+export const keyCards = (jobs: CardJob[]): KeyedCard[] => jobs.map((job) => ({ job, key: cardKey(job.content) }));
+
+export interface EnsuredCards {
+  /** The verified or new cache entry of every key asked for. */
+  files: Map<string, string>;
   rendered: number;
+  repaired: number;
   renderMs: number;
+}
+
+/**
+ * Makes the cache hold a sound entry for every card: reuses those that pass the
+ * check and renders the others. Cards with identical inputs share one entry and
+ * are rendered once.
+ */
+export async function ensureCards(cards: KeyedCard[], cacheDir: string, threads?: number): Promise<EnsuredCards> {
+  const store = openCardStore(cacheDir);
+  const files = new Map<string, string>();
+  const missing = new Map<string, KeyedCard>();
+  let repaired = 0;
+  for (const card of cards) {
+    if (files.has(card.key) || missing.has(card.key)) continue;
+    const found = store.lookup(card.key);
+    if (found.file !== undefined) {
+      files.set(card.key, found.file);
+    } else {
+      missing.set(card.key, card);
+      if (found.damaged) repaired++;
+    }
+  }
+  const started = performance.now();
+  const todo = [...missing.values()];
+  const written = await renderInPool(todo.map(({ job, key }) => ({ content: job.content, key, cacheDir })), threads);
+  todo.forEach(({ key }, i) => files.set(key, written[i]!));
+  return { files, rendered: todo.length, repaired, renderMs: performance.now() - started };
+}
+
+/** Every card of the site, rendered into the cache where it is not there yet. */
+export interface RenderedCards extends Omit<EnsuredCards, 'files'> {
+  keyed: { job: CardJob; file: string }[];
   started: number;
 }
 
@@ -44,15 +87,9 @@ export interface RenderedCards {
  */
 export async function renderCards(options: CardOptions): Promise<RenderedCards> {
   const started = performance.now();
-  const jobs = planCards(options.model, options.site);
-  const keyed = jobs.map((job) => ({ job, file: cacheFileFor(options.cacheDir, cardKey(job.content)) }));
-  // Two cards with identical inputs share one cache file; render it once.
-  const missing = new Map<string, (typeof keyed)[number]>();
-  for (const item of keyed) if (!existsSync(item.file) && !missing.has(item.file)) missing.set(item.file, item);
-
-  const renderStarted = performance.now();
-  await renderInPool([...missing.values()].map(({ job, file }) => ({ content: job.content, file })), options.threads);
-  return { keyed, rendered: missing.size, renderMs: performance.now() - renderStarted, started };
+  const cards = keyCards(planCards(options.model, options.site));
+  const { files, ...counts } = await ensureCards(cards, options.cacheDir, options.threads);
+  return { keyed: cards.map(({ job, key }) => ({ job, file: files.get(key)! })), ...counts, started };
 }
 
 /** Puts every card into the output folder (which Astro empties at the start of a build) and prunes the cache. */
@@ -68,12 +105,15 @@ export function publishCards(cards: RenderedCards, outDir: string, cacheDir: str
       made.add(dir);
     }
     publishCard(file, target);
-    utimesSync(file, now, now); // marks the entry as in use for pruning
+    touchEntry(file, now);
     maxBytes = Math.max(maxBytes, statSync(file).size);
   }
-  pruneCache(cacheDir, now.getTime() - MONTH_MS);
+  pruneCardStore(cacheDir, now.getTime() - MONTH_MS);
   const cardCount = cards.keyed.length;
-  return { cards: cardCount, rendered: cards.rendered, fromCache: cardCount - cards.rendered, ms: performance.now() - cards.started, renderMs: cards.renderMs, maxBytes };
+  return {
+    cards: cardCount, rendered: cards.rendered, fromCache: cardCount - cards.rendered, repaired: cards.repaired,
+    ms: performance.now() - cards.started, renderMs: cards.renderMs, maxBytes,
+  };
 }
 
 /** Both steps at once: what a caller without a build around it wants. */
@@ -81,11 +121,21 @@ export async function buildCards(options: CardOptions & { outDir: string }): Pro
   return publishCards(await renderCards(options), options.outDir, options.cacheDir);
 }
 
+/** What a build says about its cards, e.g. "15 share cards: 3 rendered (repaired 2 damaged in the cache), 12 from cache, 1.2 s (40.0 ms a card)". */
+export function describeCardStats(stats: CardBuildStats): string {
+  const repaired = stats.repaired ? ` (repaired ${stats.repaired} damaged in the cache)` : '';
+  return (
+    `${stats.cards} share cards: ${stats.rendered} rendered${repaired}, ${stats.fromCache} from cache, ${(stats.ms / 1000).toFixed(1)} s` +
+    (stats.rendered ? ` (${(stats.renderMs / stats.rendered).toFixed(1)} ms a card)` : '')
+  );
+}
+
 /**
  * Puts a cached card into the output as a hard link: ten times faster than a copy
  * for thousands of cards. Safe because a cache file is never rewritten in place
- * (the worker writes a new file and renames it over). Copies when the output is on
- * another file system, or the file system has no hard links.
+ * (the worker writes a new file and renames it over), and whatever alters the
+ * published file through the link fails the next build's check (store.ts). Copies
+ * when the output is on another file system, or the file system has no hard links.
  */
 function publishCard(cached: string, target: string): void {
   try {
@@ -94,18 +144,5 @@ function publishCard(cached: string, target: string): void {
     // EEXIST: a file is already there (the copy overwrites it); the others: no link possible here.
     if (!['EEXIST', 'EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
     copyFileSync(cached, target);
-  }
-}
-
-/** Drops cache entries no build has used for a month, so the cache does not grow forever. */
-function pruneCache(cacheDir: string, olderThan: number): void {
-  if (!existsSync(cacheDir)) return;
-  for (const shard of readdirSync(cacheDir)) {
-    const dir = path.join(cacheDir, shard);
-    if (!statSync(dir).isDirectory()) continue;
-    for (const name of readdirSync(dir)) {
-      const file = path.join(dir, name);
-      if (statSync(file).mtimeMs < olderThan) rmSync(file, { force: true });
-    }
   }
 }

@@ -2,7 +2,7 @@
  * Cards are cached by a hash of everything that decides their pixels: the text,
  * the template version, the font files, the renderer versions and the PNG options. Same inputs →
  * same file name, so the cache cannot serve a stale card: any change of input is
- * a different key.
+ * a different key. Where and how an entry is kept, and checked before reuse: store.ts.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -24,8 +24,6 @@ export function cardKey(content: CardContent): string {
 /** The logo's bytes are in the key by their hash; where the checkout lies on disk is not (so caches move between machines). */
 const withoutFilePaths = (key: string, value: unknown) => (key === 'file' ? undefined : value);
 
-export function defaultCacheDir(root: string): string {
-  return path.resolve(root, process.env.CARD_CACHE_DIR ?? 'node_modules/.cache/briefing-cards');
+export function defaultCacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(root, env.CARD_CACHE_DIR ?? 'node_modules/.cache/briefing-cards');
 }
-
-export const cacheFileFor = (cacheDir: string, key: string) => path.join(cacheDir, key.slice(0, 2), `${key}.png`);
