@@ -14,6 +14,12 @@ export interface ParsedFile {
   yamlErrors: { message: string; line: number; column: number }[];
   /** True when the file had no frontmatter block at all. */
   missingFrontmatter: boolean;
+  /**
+   * Whatever the YAML parser could make of a frontmatter with syntax errors (undefined
+   * if nothing): never validated or published, only read to know which ids the file
+   * holds, so that references to them are not reported as a second mistake.
+   */
+  salvage(): unknown;
 }
 
 const OPENING = /^---[ \t]*\r?\n/;
@@ -30,6 +36,7 @@ export function parseFrontmatterFile(source: string): ParsedFile {
       locate: () => ({ line: 1, column: 1 }),
       yamlErrors: [],
       missingFrontmatter: true,
+      salvage: () => undefined,
     };
   }
   const rest = text.slice(open[0].length);
@@ -97,5 +104,12 @@ export function parseFrontmatterFile(source: string): ParsedFile {
   } catch (error) {
     yamlErrors.push({ message: (error as Error).message, line: yamlStartLine, column: 1 });
   }
-  return { data: data ?? (yamlErrors.length ? undefined : {}), body: afterClose, bodyStartLine, locate, yamlErrors, missingFrontmatter: false };
+  const salvage = () => {
+    try {
+      return data ?? parse().doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      return undefined;
+    }
+  };
+  return { data: data ?? (yamlErrors.length ? undefined : {}), body: afterClose, bodyStartLine, locate, yamlErrors, missingFrontmatter: false, salvage };
 }
