@@ -9,6 +9,7 @@ import { bodyCompilerVersions, startPrecompile } from '../pipeline/compile/preco
 import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderable-body.ts';
 import { checkContent, reloadingModel } from '../pipeline/content-check.ts';
 import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
+import { locatedContentError } from './located-content-error.ts';
 import { provideLedgerRecord } from './published-urls-ledger.ts';
 import type { SiteModel } from '../pipeline/model.ts';
 
@@ -18,6 +19,17 @@ function bodiesToCompile(model: SiteModel): BodySource[] {
     ...model.briefings.filter((b) => !b.usesCode).map(briefingBodySource),
     ...model.actors.filter((a) => a.bio).map(bioBodySource),
   ];
+}
+
+/** The dev server's model: its content errors reach the overlay located at the author's line. */
+function locatedErrors(model: () => SiteModel): () => SiteModel {
+  return () => {
+    try {
+      return model();
+    } catch (error) {
+      throw error instanceof ContentError ? locatedContentError(error, 'dev') : error;
+    }
+  };
 }
 
 /**
@@ -46,6 +58,12 @@ export function briefingContent(): AstroIntegration {
         };
         server.watcher.on('add', pathsChanged);
         server.watcher.on('unlink', pathsChanged);
+        // Content files are read by the model, not imported as modules, so Vite does not reload
+        // the page after a save: reload it, so the author sees the edit, or the error overlay
+        // goes (or updates), without reloading by hand.
+        server.watcher.on('all', (_event, file) => {
+          if (file.startsWith(`${contentDir}${path.sep}`)) server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+        });
       },
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         updateConfig({ vite: { plugins: [mdxRuntimeBodiesModule(allowMdxCodeFromEnv())] } });
@@ -65,9 +83,9 @@ export function briefingContent(): AstroIntegration {
         for (const d of result.diagnostics) {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
-        if (result.errorCount > 0 && command === 'build') throw new ContentError(result.diagnostics);
+        if (result.errorCount > 0 && command === 'build') throw locatedContentError(new ContentError(result.diagnostics), 'build');
         const model = result.model;
-        provideHandoff({ context, model: command === 'build' ? () => model : reloadingModel(process.cwd()) });
+        provideHandoff({ context, model: command === 'build' ? () => model : locatedErrors(reloadingModel(process.cwd())) });
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
         logger.info(`content checked in ${ms} ms: ${model.briefings.length} briefings, ${model.actors.length} actors, ${summarize(result.diagnostics)}`);
         if (command === 'build') {
