@@ -233,6 +233,7 @@ describe('npm run check: exit codes and options', () => {
     [['extra'], 'positional'],
     [['--bogus'], 'bogus'],
     [['--threads', 'many'], '--threads must be a whole number'],
+    [['--watch', '--format', 'json'], '--watch prints what changed as text'],
   ])('%j is a usage error: exit 2, message and usage on stderr', (argv, fragment) => {
     const result = runIn(PROJECT_ROOT, argv);
     expect(result.code).toBe(2);
