@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { allowMdxCodeFromEnv, contentDirFor, DEFAULT_SITE_URL, publicationFromEnv } from '../config/settings.ts';
+import { writeIntellisenseFiles } from '../cli/editor-intellisense.ts';
 import { provideHandoff, type BuildContext } from '../pipeline/build-handoff.ts';
 import type { BodySource } from '../pipeline/compile/compiled-bodies.ts';
 import { mdxRuntimeBodiesModule } from './mdx-runtime-bodies-module.ts';
@@ -58,6 +59,12 @@ export function briefingContent(): AstroIntegration {
         };
         server.watcher.on('add', pathsChanged);
         server.watcher.on('unlink', pathsChanged);
+        // The editor's list of content files follows additions, renames and deletions.
+        const listChanged = (file: string) => {
+          if (file.startsWith(`${contentDir}${path.sep}`)) writeIntellisenseFiles(process.cwd(), contentDir);
+        };
+        server.watcher.on('add', listChanged);
+        server.watcher.on('unlink', listChanged);
         // Content files are read by the model, not imported as modules, so Vite does not reload
         // the page after a save: reload it, so the author sees the edit, or the error overlay
         // goes (or updates), without reloading by hand.
@@ -67,6 +74,8 @@ export function briefingContent(): AstroIntegration {
       },
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         updateConfig({ vite: { plugins: [mdxRuntimeBodiesModule(allowMdxCodeFromEnv())] } });
+        // Frontmatter completion and errors in the editor (cli/editor-intellisense.ts).
+        if (command === 'dev' || command === 'sync') writeIntellisenseFiles(process.cwd(), contentDirFor(process.cwd()));
         if (command !== 'build' && command !== 'dev') return;
         const context: BuildContext = {
           mode: command,
