@@ -3,13 +3,14 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { BIDI_CONTROLS } from '../schemas/common.ts';
 import { formatDiagnostic, summarize, type Diagnostic } from '../pipeline/diagnostics.ts';
-import { allowMdxCodeFromEnv, contentDirFor } from '../config/settings.ts';
+import { allowMdxCodeFromEnv, contentDirFor, nowFromEnv } from '../config/settings.ts';
 import { checkContent } from '../pipeline/content-check.ts';
 import { plural } from '../util/format.ts';
 import { createBodyPool, POOL_THRESHOLD } from '../pipeline/load/analysis-pool.ts';
+import { watchContent } from './check-watch.ts';
 import { displayPath, EXIT, parseArguments, parseCommandLine, UsageError, type CliIo } from './io.ts';
 
-export const CHECK_USAGE = `Usage: npm run check -- [--content <dir>] [--drafts] [--format text|json]
+export const CHECK_USAGE = `Usage: npm run check -- [--content <dir>] [--drafts] [--format text|json] [--watch]
 
 Checks every actor and briefing under the content folder, exactly as
 \`npm run build\` does before it builds, and reports every problem at once.
@@ -19,12 +20,16 @@ Checks every actor and briefing under the content folder, exactly as
   --drafts          also check references in draft briefings
                     (their frontmatter and body syntax are always checked)
   --format json     print the findings as JSON instead of text
+  --watch           check again on every save and print only what changed:
+                    the findings that are new and those that are fixed
+                    (text only; stop with Ctrl-C)
   --threads <n>     worker threads that parse bodies while the main thread
                     reads frontmatter (default: cores - 1, from ${POOL_THRESHOLD}
                     briefings on; 0 does everything in the main thread)
   --help            show this help
 
-Environment: BRIEFINGS_TODAY=YYYY-MM-DD sets "today" for the future-date check;
+Environment: BRIEFINGS_NOW=2022-01-14T09:00:00+03:00 (or BRIEFINGS_TODAY=YYYY-MM-DD)
+sets "now" for the future-date checks and the publishing schedule;
 BRIEFINGS_ALLOW_MDX_CODE=1 allows import/export and {expressions} in bodies.
 Exit code: 0 when there is no error (warnings alone are fine), 1 when there
 is at least one error, 2 when the command itself is wrong.
@@ -45,12 +50,24 @@ export interface CheckReport {
   diagnostics: Diagnostic[];
 }
 
-/** `npm run check`: returns the exit code. */
+export type CheckOptions = ReturnType<typeof parseCheckArgs>;
+
+/**
+ * `npm run check`: returns the exit code. With `--watch` it returns that of the first
+ * check and goes on watching (cli/check-watch.ts) until the process is stopped.
+ */
 export function runCheck(argv: readonly string[], io: CliIo): number {
   const args = parseArguments('check', CHECK_USAGE, io, () => parseCheckArgs(argv, io), (o): o is typeof o & { help: true } => o.help === true);
   if ('exit' in args) return args.exit;
   const options = args.parsed;
+  const report = checkOnce(options, io);
+  printReport(report, options.format, io);
+  if (options.watch) watchContent(options, io, report);
+  return report.ok ? EXIT.ok : EXIT.problems;
+}
 
+/** One check of the whole content folder, as the report `--format json` prints. */
+export function checkOnce(options: CheckOptions, io: CliIo, analysisCacheFile?: string): CheckReport {
   const started = performance.now();
   const files = countFiles(options.contentDir);
   // The main thread reads frontmatter meanwhile, so one core is left for it.
@@ -63,8 +80,10 @@ export function runCheck(argv: readonly string[], io: CliIo): number {
       contentDir: options.contentDir,
       includeDrafts: options.drafts,
       today: options.today,
+      now: options.now,
       allowMdxCode: allowMdxCodeFromEnv(io.env),
       bodyAnalyzer: pool,
+      analysisCacheFile,
     });
   } finally {
     pool?.close();
@@ -79,10 +98,13 @@ export function runCheck(argv: readonly string[], io: CliIo): number {
     durationMs: Math.round(performance.now() - started),
     diagnostics: result.diagnostics,
   };
+  return report;
+}
 
+function printReport(report: CheckReport, format: 'text' | 'json', io: CliIo): void {
   // The output escapes bidi controls as \u202E: printed raw, they would reorder
   // the very message that reports them. (In JSON it is the same string once parsed.)
-  if (options.format === 'json') {
+  if (format === 'json') {
     io.stdout(`${escapeBidi(JSON.stringify(report, null, 2))}\n`);
   } else {
     const lines = report.diagnostics.map(formatDiagnostic);
@@ -90,7 +112,6 @@ export function runCheck(argv: readonly string[], io: CliIo): number {
     lines.push(summaryLine(report));
     io.stdout(`${escapeBidi(lines.join('\n'))}\n`);
   }
-  return report.ok ? EXIT.ok : EXIT.problems;
 }
 
 /** "2 errors, 1 warning in 3 briefings and 10 actors (content/, 41 ms)". */
@@ -107,6 +128,7 @@ function parseCheckArgs(argv: readonly string[], io: CliIo) {
       drafts: { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       threads: { type: 'string' },
+      watch: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -115,6 +137,9 @@ function parseCheckArgs(argv: readonly string[], io: CliIo) {
   const { values } = parsed;
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`--format must be "text" or "json" (got "${values.format}")`);
+  }
+  if (values.watch && values.format === 'json') {
+    throw new UsageError('--watch prints what changed as text; use --format json without --watch');
   }
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {
@@ -126,18 +151,26 @@ function parseCheckArgs(argv: readonly string[], io: CliIo) {
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
     throw new UsageError(`BRIEFINGS_TODAY must be a date written YYYY-MM-DD (got "${today}")`);
   }
+  let now: Date;
+  try {
+    now = nowFromEnv(io.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
     help: values.help,
     format: values.format as 'text' | 'json',
     drafts: values.drafts,
+    watch: values.watch,
     threads,
     contentDir,
-    today: today ?? new Date().toISOString().slice(0, 10),
+    today: today ?? now.toISOString().slice(0, 10),
+    now,
   };
 }
 
 const BIDI = new RegExp(BIDI_CONTROLS.source, 'g');
-function escapeBidi(text: string): string {
+export function escapeBidi(text: string): string {
   return text.replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

@@ -5,6 +5,7 @@ import { displayText, isCalendarDate, SLUG_PATTERN } from '../schemas/common.ts'
 import { slugify } from '../util/slugify.ts';
 import { displayPath, EXIT, parseArguments, parseCommandLine, UsageError, type CliIo } from './io.ts';
 import { contentDirFor } from '../config/settings.ts';
+import { writeIntellisenseFiles } from './editor-intellisense.ts';
 
 export const NEW_USAGE = `Usage: npm run new -- briefing "<title>" [options]
        npm run new -- actor "<name>" [options]
@@ -51,6 +52,8 @@ export function runNew(argv: readonly string[], io: CliIo): number {
     io.stderr(`new: could not write ${displayPath(io.cwd, file)}: ${code === 'EEXIST' ? 'it already exists' : (error as Error).message}\n`);
     return EXIT.problems;
   }
+  // So the editor validates the new file's frontmatter at once (cli/editor-intellisense.ts).
+  writeIntellisenseFiles(io.cwd, contentDir);
   io.stdout(`${displayPath(io.cwd, file)}\n`);
   return EXIT.ok;
 }

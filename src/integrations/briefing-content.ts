@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { allowMdxCodeFromEnv, contentDirFor, DEFAULT_SITE_URL, withEnvOverrides } from '../config/settings.ts';
+import { writeIntellisenseFiles } from '../cli/editor-intellisense.ts';
 import { provideHandoff, type BuildContext } from '../pipeline/build-handoff.ts';
 import type { BodySource } from '../pipeline/compile/compiled-bodies.ts';
 import { mdxRuntimeBodiesModule } from './mdx-runtime-bodies-module.ts';
@@ -9,6 +10,7 @@ import { bodyCompilerVersions, startPrecompile } from '../pipeline/compile/preco
 import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderable-body.ts';
 import { checkContent, reloadingModel } from '../pipeline/content-check.ts';
 import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
+import { locatedContentError } from './located-content-error.ts';
 import { provideLedgerRecord } from './published-urls-ledger.ts';
 import { SITE_FILE } from '../pipeline/load/site-settings.ts';
 import { reportSchedule } from './schedule-report.ts';
@@ -20,6 +22,17 @@ function bodiesToCompile(model: SiteModel): BodySource[] {
     ...model.briefings.filter((b) => !b.usesCode).map(briefingBodySource),
     ...model.actors.filter((a) => a.bio).map(bioBodySource),
   ];
+}
+
+/** The dev server's model: its content errors reach the overlay located at the author's line. */
+function locatedErrors(model: () => SiteModel): () => SiteModel {
+  return () => {
+    try {
+      return model();
+    } catch (error) {
+      throw error instanceof ContentError ? locatedContentError(error, 'dev') : error;
+    }
+  };
 }
 
 /**
@@ -48,9 +61,23 @@ export function briefingContent(): AstroIntegration {
         };
         server.watcher.on('add', pathsChanged);
         server.watcher.on('unlink', pathsChanged);
+        // The editor's list of content files follows additions, renames and deletions.
+        const listChanged = (file: string) => {
+          if (file.startsWith(`${contentDir}${path.sep}`)) writeIntellisenseFiles(process.cwd(), contentDir);
+        };
+        server.watcher.on('add', listChanged);
+        server.watcher.on('unlink', listChanged);
+        // Content files are read by the model, not imported as modules, so Vite does not reload
+        // the page after a save: reload it, so the author sees the edit, or the error overlay
+        // goes (or updates), without reloading by hand.
+        server.watcher.on('all', (_event, file) => {
+          if (file.startsWith(`${contentDir}${path.sep}`)) server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+        });
       },
       'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {
         updateConfig({ vite: { plugins: [mdxRuntimeBodiesModule(allowMdxCodeFromEnv())] } });
+        // Frontmatter completion and errors in the editor (cli/editor-intellisense.ts).
+        if (command === 'dev' || command === 'sync') writeIntellisenseFiles(process.cwd(), contentDirFor(process.cwd()));
         if (command !== 'build' && command !== 'dev') return;
         // The publication's settings are read once per server: an edit of site.yaml restarts it.
         addWatchFile(path.join(contentDirFor(process.cwd()), SITE_FILE));
@@ -62,7 +89,7 @@ export function briefingContent(): AstroIntegration {
         for (const d of result.diagnostics) {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
-        if (result.errorCount > 0 && command === 'build') throw new ContentError(result.diagnostics);
+        if (result.errorCount > 0 && command === 'build') throw locatedContentError(new ContentError(result.diagnostics), 'build');
         const context: BuildContext = {
           mode: command,
           base: config.base.endsWith('/') ? config.base : `${config.base}/`,
@@ -71,7 +98,7 @@ export function briefingContent(): AstroIntegration {
           bodyCompiler: bodyCompilerVersions(),
         };
         const model = result.model;
-        provideHandoff({ context, model: command === 'build' ? () => model : reloadingModel(process.cwd()) });
+        provideHandoff({ context, model: command === 'build' ? () => model : locatedErrors(reloadingModel(process.cwd())) });
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
         logger.info(`content checked in ${ms} ms: ${model.briefings.length} briefings, ${model.actors.length} actors, ${summarize(result.diagnostics)}`);
         if (command === 'build') {

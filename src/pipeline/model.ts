@@ -108,6 +108,14 @@ export interface Position {
   withdrawn?: Withdrawal;
   /** Newest first. */
   corrections: Correction[];
+  /**
+   * Set when one of the position's own references is broken (an actor id that names
+   * no actor, or an actor whose file failed to load). The problem is reported once,
+   * at the position; the position stays in the model so that `<Position id>`, `follows`
+   * and the indexes that point at it resolve instead of repeating the error. A model
+   * with errors is never rendered (the build stops, the dev server shows the errors).
+   */
+  unresolved?: true;
 }
 
 export interface Briefing {

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { renameSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
 import { edit, PROJECT_ROOT, tempCorpus } from '../helpers/corpus.ts';
+import { positionOf } from '../helpers/text.ts';
 import { userEnvironment } from '../helpers/user-build.ts';
 
 /**
@@ -24,6 +27,12 @@ describe('astro dev', () => {
   const corpus = tempCorpus('basic');
   let server: ChildProcess;
   let base = '';
+  let browser: Browser | undefined;
+  // "Open in editor" runs $LAUNCH_EDITOR with the file, line and column; this one writes them down.
+  const editor = path.join(corpus.root, 'record-editor.sh');
+  const editorArgs = `${editor}.args`;
+  writeFileSync(editor, '#!/bin/sh\nprintf \'%s\\n\' "$@" > "$0.args"\n');
+  chmodSync(editor, 0o755);
 
   beforeAll(async () => {
     const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -31,7 +40,7 @@ describe('astro dev', () => {
     server = spawn(process.execPath, [astro, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: PROJECT_ROOT,
       // As a user's shell would start it: vitest's DEV/SSR/MODE variables would leak into import.meta.env.
-      env: userEnvironment({ CONTENT_DIR: corpus.contentDir, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_TODAY: '2026-01-01', ASTRO_CACHE_DIR: path.join(corpus.root, 'astro-cache') }),
+      env: userEnvironment({ CONTENT_DIR: corpus.contentDir, LAUNCH_EDITOR: editor, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_TODAY: '2026-01-01', ASTRO_CACHE_DIR: path.join(corpus.root, 'astro-cache') }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -59,7 +68,8 @@ describe('astro dev', () => {
     throw new Error(`dev server never rendered the actor page:\n${log}`);
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await browser?.close();
     server?.kill();
     corpus.cleanup();
   });
@@ -120,5 +130,62 @@ describe('astro dev', () => {
     expect(response.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await response.arrayBuffer());
     expect(png.readUInt32BE(16)).toBe(1200);
+  });
+
+  describe('a content error in the browser (issue 17)', () => {
+    const file = 'briefings/first-talks.mdx';
+    const absolute = path.join(corpus.contentDir, file);
+    /** The file as the diagnostics name it: relative to the project root. */
+    const shown = path.relative(PROJECT_ROOT, absolute).split(path.sep).join('/');
+
+    test("Astro's overlay frames the content file at the mistake, lists every error, and opens the editor there", async () => {
+      // Two mistakes: an actor id in the frontmatter and a source id in the body.
+      edit(corpus, file, 'actor: bob-brown', 'actor: bob-browne');
+      edit(corpus, file, '<Cite source="transcript" />', '<Cite source="transcrpt" />');
+      const text = corpus.read(file);
+      const actor = positionOf(text, 'bob-browne');
+      const cite = positionOf(text, 'source="transcrpt"');
+
+      browser = await launchBrowser();
+      const page = await browser.newPage();
+      await page.goto(`${base}/briefings/first-talks/`);
+      const overlay = page.locator('vite-error-overlay');
+      // The overlay reaches the page over Vite's websocket a moment after the 500 response.
+      await overlay.locator('#code header h2').waitFor({ timeout: 30_000 });
+
+      // The first error is framed: its file and place, the line itself, the column marked.
+      const header = overlay.locator('#code header h2');
+      expect(await header.textContent()).toBe(`briefings/first-talks.mdx:${actor.line}:${actor.column}`);
+      expect(await header.getAttribute('title')).toBe(`${absolute}:${actor.line}:${actor.column}`);
+      expect(await overlay.locator('#code-content .error-line').textContent()).toContain('actor: bob-browne');
+      const caret = overlay.locator('#code-content .error-caret span');
+      await caret.waitFor();
+      expect(await caret.evaluate((el) => (el as HTMLElement).style.paddingLeft)).toBe(`${actor.column - 1}ch`);
+      expect(await caret.textContent()).toBe('^');
+
+      // Its message leads; every error is listed with path:line:column.
+      const message = (await overlay.locator('#message-content').textContent()) ?? '';
+      expect(message).toMatch(/^positions\.1\.actor: unknown actor id "bob-browne" \(did you mean "bob-brown"\?\) \[unknown-actor\]/);
+      expect(message).toContain(`${shown}:${actor.line}:${actor.column}: error: positions.1.actor: unknown actor id "bob-browne"`);
+      expect(message).toContain(`${shown}:${cite.line}:${cite.column}: error: <Cite source>: unknown source id "transcrpt" (did you mean "transcript"?)`);
+      expect(await overlay.locator('#title').textContent()).toBe('2 content errors; the first is framed below');
+      // Not the project's own code, which is where Astro points when it has to guess from the stack.
+      expect(await overlay.locator('#code').textContent()).not.toMatch(/src\/|\.ts:/);
+
+      // "Open in editor" launches the editor on that file, line and column.
+      await overlay.getByText('Open in editor').click();
+      for (let i = 0; i < 50 && !existsSync(editorArgs); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(readFileSync(editorArgs, 'utf8').trim().split('\n')).toEqual([absolute, String(actor.line), String(actor.column)]);
+
+      // The page recovers on the next save, by itself: no restart, no reload by hand.
+      edit(corpus, file, 'actor: bob-browne', 'actor: bob-brown');
+      edit(corpus, file, '<Cite source="transcrpt" />', '<Cite source="transcript" />');
+      await page.locator('h1', { hasText: 'First talks' }).waitFor({ timeout: 30_000 });
+      expect(await overlay.count()).toBe(0);
+      // And every later save shows by itself too (content files are not modules Vite reloads for).
+      edit(corpus, file, 'title: "First talks', 'title: "Opening talks');
+      await page.locator('h1', { hasText: 'Opening talks' }).waitFor({ timeout: 30_000 });
+      await page.close();
+    });
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatDiagnostic } from '../../src/pipeline/diagnostics.ts';
 import type { BuildResult } from '../helpers/build.ts';
 import { edit, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 import { listFiles } from '../helpers/links.ts';
@@ -72,5 +73,28 @@ describe('astro build of a corpus with many errors', () => {
   test('publishes nothing: the output folder has no pages', () => {
     expect(build.exists('/')).toBe(false);
     expect(listFiles(build.outDir).filter((file) => file.endsWith('.html'))).toEqual([]);
+  });
+});
+
+describe('astro build of a corpus with one root mistake of each kind (tests/fixtures/cascades)', () => {
+  let corpus: TempCorpus;
+  let build: BuildResult;
+
+  beforeAll(() => {
+    corpus = tempCorpus('cascades');
+    build = buildAsUser({ contentDir: corpus.contentDir, outDir: mkdtempSync(path.join(tmpdir(), 'briefing-cascades-')) });
+  });
+
+  afterAll(() => {
+    removeBuild(build);
+    corpus?.cleanup();
+  });
+
+  test('names exactly the findings `npm run check` names: each root mistake once, no follow-on error', () => {
+    expect(build.ok).toBe(false);
+    const found = new Set([...build.output.matchAll(/content\/\S+:\d+:\d+: (?:error|warning): .*\[[a-z]+(?:-[a-z]+)*\]/g)].map((m) => m[0]));
+    const checked = corpus.check().diagnostics.map(formatDiagnostic);
+    expect(checked).toHaveLength(4);
+    expect([...found].sort(), build.output).toEqual(checked.sort());
   });
 });

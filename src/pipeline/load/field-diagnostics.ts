@@ -1,10 +1,31 @@
 /** Schema failures as diagnostics authors can act on: the field, the bad value, and the nearest valid one. */
 import type { z } from 'zod';
-import { didYouMean } from '../../util/suggest.ts';
+import { didYouMean, nearest } from '../../util/suggest.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { ParsedFile } from './frontmatter.ts';
 
 type Issue = z.core.$ZodIssue;
+
+/**
+ * Every issue of one file as diagnostics, one mistake one error: a misspelt field
+ * (`sumary`) also leaves the field it was meant to be (`summary`) missing. The
+ * unknown-field error already says "did you mean "summary"?", so the missing-field
+ * error for that same field is left out; fixing the spelling fixes both.
+ */
+export function issuesToDiagnostics(issues: readonly Issue[], file: string, parsed: ParsedFile, schema: z.ZodType): Diagnostic[] {
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeys(schema, issue.path);
+    for (const key of issue.keys) {
+      const guess = nearest(key, known);
+      if (guess !== undefined) meant.add([...issue.path, guess].map(String).join('.'));
+    }
+  }
+  return issues
+    .filter((issue) => !(issue.code === 'invalid_type' && getIn(parsed.data, issue.path) === undefined && meant.has(issue.path.map(String).join('.'))))
+    .map((issue) => issueToDiagnostic(issue, file, parsed, schema));
+}
 
 /** Turns a Zod issue into a located, friendly diagnostic naming the field and the bad value. */
 export function issueToDiagnostic(issue: Issue, file: string, parsed: Pick<ParsedFile, 'data' | 'locate'>, schema: z.ZodType): Diagnostic {

@@ -14,6 +14,12 @@ export interface ParsedFile {
   yamlErrors: { message: string; line: number; column: number }[];
   /** True when the file had no frontmatter block at all. */
   missingFrontmatter: boolean;
+  /**
+   * Whatever the YAML parser could make of a frontmatter with syntax errors (undefined
+   * if nothing): never validated or published, only read to know which ids the file
+   * holds, so that references to them are not reported as a second mistake.
+   */
+  salvage(): unknown;
 }
 
 const OPENING = /^---[ \t]*\r?\n/;
@@ -30,6 +36,7 @@ export function parseFrontmatterFile(source: string): ParsedFile {
       locate: () => ({ line: 1, column: 1 }),
       yamlErrors: [],
       missingFrontmatter: true,
+      salvage: () => undefined,
     };
   }
   const rest = text.slice(open[0].length);
@@ -48,13 +55,13 @@ export function parseFrontmatterFile(source: string): ParsedFile {
 }
 
 /** A whole YAML file (such as `content/site.yaml`), with the same located errors as frontmatter. */
-export function parseYamlFile(source: string): Pick<ParsedFile, 'data' | 'locate' | 'yamlErrors'> {
+export function parseYamlFile(source: string): Pick<ParsedFile, 'data' | 'locate' | 'yamlErrors' | 'salvage'> {
   const yaml = parseYamlBlock(source.replace(/^\uFEFF/, ''), 1);
   return { ...yaml, data: yaml.data ?? (yaml.yamlErrors.length ? undefined : {}) };
 }
 
 /** Parses YAML that starts on line `yamlStartLine` of its file; positions are the file's. */
-function parseYamlBlock(yamlText: string, yamlStartLine: number): Pick<ParsedFile, 'data' | 'locate' | 'yamlErrors'> {
+function parseYamlBlock(yamlText: string, yamlStartLine: number): Pick<ParsedFile, 'data' | 'locate' | 'yamlErrors' | 'salvage'> {
   // The YAML 1.2 core schema keeps `2022-02-30` a string: we validate dates
   // ourselves rather than let a 1.1 timestamp parser roll them over to March.
   const parse = () => {
@@ -109,5 +116,12 @@ function parseYamlBlock(yamlText: string, yamlStartLine: number): Pick<ParsedFil
   } catch (error) {
     yamlErrors.push({ message: (error as Error).message, line: yamlStartLine, column: 1 });
   }
-  return { data, locate, yamlErrors };
+  const salvage = () => {
+    try {
+      return data ?? parse().doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      return undefined;
+    }
+  };
+  return { data, locate, yamlErrors, salvage };
 }

@@ -6,7 +6,7 @@ import { briefingSchema, type BriefingData } from '../../schemas/briefing.ts';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './analyze-body.ts';
-import { issueToDiagnostic } from './field-diagnostics.ts';
+import { issuesToDiagnostics } from './field-diagnostics.ts';
 import { parseFrontmatterFile, type ParsedFile } from './frontmatter.ts';
 
 /** A content file that parsed and passed its schema, with what the resolver needs to locate errors. */
@@ -23,9 +23,24 @@ export interface LoadedBriefing extends LoadedFile<BriefingData> {
   analysis: BodyAnalysis;
 }
 
+/**
+ * A file that was found but failed to load (its problems are in `diagnostics`), with
+ * whatever of its frontmatter could be read. The resolve stage uses it to tell "points
+ * at something broken" (already reported) from "points at nothing" (a new error).
+ */
+export interface RejectedFile {
+  kind: 'actor' | 'briefing';
+  id: string;
+  file: string;
+  /** The frontmatter as plain data; undefined when even its YAML could not be read. */
+  data: unknown;
+  body: string;
+}
+
 export interface LoadedContent {
   actors: LoadedFile<ActorData>[];
   briefings: LoadedBriefing[];
+  rejected: RejectedFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -98,30 +113,35 @@ export function loadContent(contentDir: string, projectRoot: string, options: Lo
     return entries;
   };
 
-  const parseWith = <S extends z.ZodType>(schema: S, entry: { id: string; absolute: string; file: string }) => {
+  const rejected: RejectedFile[] = [];
+  const parseWith = <S extends z.ZodType>(schema: S, entry: { id: string; absolute: string; file: string }, kind: RejectedFile['kind']) => {
     const parsed = parseFrontmatterFile(readFileSync(entry.absolute, 'utf8'));
+    const reject = () => void rejected.push({ kind, id: entry.id, file: entry.file, data: parsed.salvage(), body: parsed.body });
     if (parsed.missingFrontmatter) {
+      reject();
       diagnostics.push({
         severity: 'error', code: 'missing-frontmatter', file: entry.file, line: 1, column: 1,
         message: 'the file must start with a frontmatter block between "---" lines',
       });
       return undefined;
     }
-    for (const e of parsed.yamlErrors) {
+    // Only the first YAML error: the parser's later ones are mostly the first one seen again
+    // from further down (one stray colon can give ten), so they would only bury it.
+    for (const e of parsed.yamlErrors.slice(0, 1)) {
       diagnostics.push({ severity: 'error', code: 'yaml-syntax', file: entry.file, line: e.line, column: e.column, message: `malformed YAML: ${e.message}` });
     }
-    if (parsed.yamlErrors.length) return undefined;
+    if (parsed.yamlErrors.length) return reject();
     const result = schema.safeParse(parsed.data ?? {});
     if (!result.success) {
-      for (const issue of result.error.issues) diagnostics.push(issueToDiagnostic(issue, entry.file, parsed, schema));
-      return undefined;
+      diagnostics.push(...issuesToDiagnostics(result.error.issues, entry.file, parsed, schema));
+      return reject();
     }
     return { parsed, data: result.data as z.infer<S> };
   };
 
   const actors: LoadedFile<ActorData>[] = [];
   for (const entry of readEntries('actors', ACTOR_EXTENSIONS)) {
-    const ok = parseWith(actorSchema, entry);
+    const ok = parseWith(actorSchema, entry, 'actor');
     if (ok) actors.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed });
   }
 
@@ -130,7 +150,7 @@ export function loadContent(contentDir: string, projectRoot: string, options: Lo
   const analyzer = options.bodyAnalyzer ?? inlineBodyAnalyzer();
   const pending: Omit<LoadedBriefing, 'analysis'>[] = [];
   for (const entry of readEntries('briefings', BRIEFING_EXTENSIONS)) {
-    const ok = parseWith(briefingSchema, entry);
+    const ok = parseWith(briefingSchema, entry, 'briefing');
     if (!ok) continue;
     const format = entry.ext === '.mdx' ? 'mdx' : 'md';
     analyzer.submit({ body: ok.parsed.body, format, lineOffset: ok.parsed.bodyStartLine, options: { allowCode: options.allowMdxCode } });
@@ -145,7 +165,7 @@ export function loadContent(contentDir: string, projectRoot: string, options: Lo
     return { ...briefing, analysis };
   });
 
-  return { actors, briefings, diagnostics };
+  return { actors, briefings, rejected, diagnostics };
 }
 
 /** One briefing body to analyze: the arguments of `analyzeBody`. */

@@ -22,6 +22,8 @@ export interface BriefingContext {
   today: string;
   /** Warn about sources without an archived copy (REQUIRE_ARCHIVED_SOURCES=1). */
   requireArchived: boolean;
+  /** Ids of actor files that failed to load: their error is reported there, not at each reference. */
+  rejectedActors: ReadonlySet<string>;
 }
 
 /** A `<Position id>` in a body, checked once all positions are known. */
@@ -62,9 +64,10 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
     if (sourceIds.has(id)) citedSources.add(id);
     else report.error(entry.file, where(), 'unknown-source', `${what}: unknown source id "${id}"${didYouMean(id, sourceIds)}; this briefing's sources are: ${[...sourceIds].join(', ') || '(none)'}`);
   };
+  /** True when `id` is a loaded actor; reports an unknown id, and stays silent about an actor whose own file failed. */
   const checkActor = (id: string, where: () => Where, what: string) => {
     if (actorFiles.has(id)) context.referencedActors.add(id);
-    else report.error(entry.file, where(), 'unknown-actor', `${what}: unknown actor id "${id}"${didYouMean(id, actorFiles.keys())}`);
+    else if (!context.rejectedActors.has(id)) report.error(entry.file, where(), 'unknown-actor', `${what}: unknown actor id "${id}"${didYouMean(id, actorFiles.keys())}`);
     return actorFiles.has(id);
   };
   const involved: ActorId[] = [];
@@ -84,8 +87,9 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
     } else if (raw.date && raw.date > context.today) {
       report.error(entry.file, located(['positions', i, 'date']), 'position-in-future', `position "${raw.id}" is dated ${raw.date}, in the future`);
     }
-    if (!ok) return;
-    involve(raw.actor);
+    // A position whose actor is unknown stays in the model, marked: what points at it
+    // (`<Position id>`, `follows`) then resolves, and the one mistake is reported once.
+    if (ok) involve(raw.actor);
     const position: Position = {
       id: raw.id as PositionId,
       actorId: raw.actor as ActorId,
@@ -95,7 +99,7 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
       lang: raw.lang,
       translation: raw.translation,
       date: raw.date ?? data.date,
-      role: raw.role ?? actorFiles.get(raw.actor)!.data.role,
+      role: raw.role ?? actorFiles.get(raw.actor)?.data.role,
       topic: raw.topic as TopicSlug | undefined,
       sourceIds: refs.map((ref) => ref.id as SourceId),
       pinpoints: Object.fromEntries(refs.filter((ref) => Object.keys(ref).length > 1).map(({ id, ...where }) => [id, where])),
@@ -105,6 +109,7 @@ export function resolveBriefing(entry: LoadedBriefing, context: BriefingContext)
       formerly: raw.formerly as PositionId[],
       withdrawn: raw.withdrawn ?? data.withdrawn,
       corrections: newestFirst(raw.corrections),
+      ...(ok ? {} : { unresolved: true as const }),
     };
     for (const field of ['translation', 'lang'] as const) {
       if (raw[field] !== undefined && raw.quote === undefined) {

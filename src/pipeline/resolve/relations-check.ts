@@ -8,9 +8,20 @@ import type { Position, PositionId } from '../model.ts';
 import type { PendingFollows, PositionRef } from './briefing.ts';
 import { compareCodeUnits, type Report } from './report.ts';
 
-export function checkPositionRefs(refs: PositionRef[], positionById: ReadonlyMap<PositionId, Position>, draftPositionIds: ReadonlySet<string>, report: Report): void {
+/**
+ * Positions that exist outside the published model: those of drafts (pointing at one is an
+ * error of its own), and those of briefings that failed to load (already reported there,
+ * so pointing at one is not reported again).
+ */
+export interface OtherPositions {
+  drafts: ReadonlySet<string>;
+  rejected: ReadonlySet<string>;
+}
+
+export function checkPositionRefs(refs: PositionRef[], positionById: ReadonlyMap<PositionId, Position>, others: OtherPositions, report: Report): void {
+  const draftPositionIds = others.drafts;
   for (const ref of refs) {
-    if (positionById.has(ref.id as PositionId)) continue;
+    if (positionById.has(ref.id as PositionId) || others.rejected.has(ref.id)) continue;
     const why = draftPositionIds.has(ref.id)
       ? `<Position id>: position "${ref.id}" belongs to a draft briefing and will not be published`
       : `<Position id>: unknown position id "${ref.id}"${didYouMean(ref.id, positionById.keys())}`;
@@ -26,21 +37,26 @@ export function checkPositionRefs(refs: PositionRef[], positionById: ReadonlyMap
 export function resolveFollows(
   pending: PendingFollows[],
   positionById: Map<PositionId, Position>,
-  draftPositionIds: ReadonlySet<string>,
+  others: OtherPositions,
   report: Report,
 ): void {
+  const draftPositionIds = others.drafts;
   const valid = new Map<PositionId, PositionId>();
   for (const { briefing, index, position } of pending) {
     const target = position.follows!;
     const where = () => briefing.parsed.locate(['positions', index, 'follows']);
     const earlier = positionById.get(target);
-    if (!earlier) {
+    // An unresolved actor (reported at its position) cannot be compared with another.
+    const actorsComparable = !earlier?.unresolved && !position.unresolved;
+    if (!earlier && others.rejected.has(target)) {
+      // The target's briefing failed to load; that is the error, reported there.
+    } else if (!earlier) {
       report.error(briefing.file, where(), 'unknown-follows', draftPositionIds.has(target)
         ? `follows: position "${target}" belongs to a draft briefing and will not be published`
         : `follows: unknown position id "${target}"${didYouMean(target, positionById.keys())}`);
     } else if (earlier.id === position.id) {
       report.error(briefing.file, where(), 'follows-cycle', `position "${position.id}" follows itself`);
-    } else if (earlier.actorId !== position.actorId) {
+    } else if (actorsComparable && earlier.actorId !== position.actorId) {
       report.error(briefing.file, where(), 'follows-other-actor', `follows: position "${target}" is ${earlier.actorId}'s, not ${position.actorId}'s; a position can only follow the same actor's earlier position`);
     } else if (earlier.date >= position.date) {
       report.error(briefing.file, where(), 'follows-not-earlier', `follows: position "${target}" is dated ${earlier.date}, not earlier than this position (${position.date})`);

@@ -14,6 +14,7 @@ import { resolveBriefing, type PendingFollows, type PositionRef } from './briefi
 import { checkFormerIds, checkRecordDates } from './record-checks.ts';
 import { buildIndexes } from './indexes.ts';
 import { checkPositionRefs, resolveFollows } from './relations-check.ts';
+import { rejectedIds } from './rejected.ts';
 import { createReport, type Report } from './report.ts';
 import { dueAt, isDue, scheduleOf, type Schedule } from './schedule.ts';
 import { warnSharedNames, warnUnreferencedActors } from './warnings.ts';
@@ -43,12 +44,13 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
   const unpublished = content.briefings.filter((b) => !isPublished(b));
   const draftPositionIds = new Set(unpublished.flatMap((b) => b.data.positions.map((p) => p.id)));
 
-  const actors = resolveActors(content.actors, report, referencedActors);
+  const rejected = rejectedIds(content.rejected);
+  const actors = resolveActors(content.actors, report, referencedActors, rejected.actors);
   const actorById = new Map(actors.map((a) => [a.id, a]));
   checkUniquePositionIds(content.briefings, report);
   checkFormerIds(content, report);
 
-  const context = { report, actorFiles: new Map(content.actors.map((a) => [a.id, a])), referencedActors, today: options.today, requireArchived: options.requireArchived ?? false };
+  const context = { report, actorFiles: new Map(content.actors.map((a) => [a.id, a])), referencedActors, today: options.today, requireArchived: options.requireArchived ?? false, rejectedActors: rejected.actors };
   const briefings: Briefing[] = [];
   const positionById = new Map<PositionId, Position>();
   const positionRefs: PositionRef[] = [];
@@ -64,10 +66,15 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
     positionRefs.push(...resolved.positionRefs);
     follows.push(...resolved.follows);
   }
-  checkPositionRefs(positionRefs, positionById, draftPositionIds, report);
-  resolveFollows(follows, positionById, draftPositionIds, report);
+  const otherPositions = { drafts: draftPositionIds, rejected: rejected.positions };
+  checkPositionRefs(positionRefs, positionById, otherPositions, report);
+  resolveFollows(follows, positionById, otherPositions, report);
 
-  warnUnreferencedActors(content.actors, referencedActors, unpublished, report);
+  // Whether an actor is referenced cannot be told while a briefing's frontmatter is unreadable.
+  if (!rejected.unreadable) {
+    for (const id of rejected.actorRefs) referencedActors.add(id);
+    warnUnreferencedActors(content.actors, referencedActors, unpublished, report);
+  }
   warnSharedNames(content.actors, report);
   return { model: buildIndexes(actors, actorById, briefings, positionById), diagnostics: report.diagnostics, schedule: scheduleOf(content.briefings, options.now) };
 }
