@@ -1,31 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { edit, PROJECT_ROOT, tempCorpus } from '../helpers/corpus.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { positionOf } from '../helpers/text.ts';
-import { userEnvironment } from '../helpers/user-build.ts';
 
 /**
  * `astro dev` must show edits live: actor pages aggregate positions from other
  * files, so an edit, a rename or a deletion of a briefing must reach them on the
  * next request, with nothing stale left behind.
  */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 describe('astro dev', () => {
   const corpus = tempCorpus('basic');
-  let server: ChildProcess;
+  let dev: DevServer;
   let base = '';
   let browser: Browser | undefined;
   // "Open in editor" runs $LAUNCH_EDITOR with the file, line and column; this one writes them down.
@@ -35,42 +25,19 @@ describe('astro dev', () => {
   chmodSync(editor, 0o755);
 
   beforeAll(async () => {
-    const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
-    const port = await freePort();
-    server = spawn(process.execPath, [astro, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-      cwd: PROJECT_ROOT,
-      // As a user's shell would start it: vitest's DEV/SSR/MODE variables would leak into import.meta.env.
-      env: userEnvironment({ CONTENT_DIR: corpus.contentDir, LAUNCH_EDITOR: editor, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_TODAY: '2026-01-01', ASTRO_CACHE_DIR: path.join(corpus.root, 'astro-cache') }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+    dev = await startDevServer({
+      contentDir: corpus.contentDir,
+      cacheDir: path.join(corpus.root, 'astro-cache'),
+      env: { LAUNCH_EDITOR: editor },
+      readyPath: '/actors/alice-adams/',
+      ready: (html) => html.includes('class="position'),
     });
-    let log = '';
-    base = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 60_000);
-      const onData = (chunk: Buffer) => {
-        log += chunk.toString();
-        const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log.replace(/\x1b\[[0-9;]*m/g, ''));
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      };
-      server.stdout!.on('data', onData);
-      server.stderr!.on('data', onData);
-      server.on('exit', (code) => reject(new Error(`dev server exited with ${code}:\n${log}`)));
-    });
-    // The first requests trigger Vite's dependency optimisation, which can answer
-    // with errors or reload; wait until the server renders pages normally.
-    for (let attempt = 0; attempt < 120; attempt++) {
-      const response = await fetch(`${base}/actors/alice-adams/`).catch(() => undefined);
-      if (response?.status === 200 && (await response.text()).includes('class="position')) return;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    throw new Error(`dev server never rendered the actor page:\n${log}`);
+    base = dev.base;
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill();
+    dev?.stop();
     corpus.cleanup();
   });
 

@@ -21,10 +21,19 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * `astro dev` on a content folder, as a user's shell starts it, resolved once it
- * renders `readyPath` with a 200 (the first requests may hit Vite's warm-up).
+ * `astro dev` on a content folder, as a user's shell starts it (vitest's DEV/SSR/MODE
+ * variables would leak into import.meta.env), resolved once it renders `readyPath`
+ * normally: the first requests trigger Vite's dependency optimisation, which can
+ * answer with errors or reload.
  */
-export async function startDevServer(options: { contentDir: string; cacheDir: string; env?: Record<string, string>; readyPath?: string }): Promise<DevServer> {
+export async function startDevServer(options: {
+  contentDir: string;
+  cacheDir: string;
+  env?: Record<string, string>;
+  readyPath?: string;
+  /** What the ready page must contain, beyond answering 200. */
+  ready?: (html: string) => boolean;
+}): Promise<DevServer> {
   const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [astro, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
@@ -50,7 +59,7 @@ export async function startDevServer(options: { contentDir: string; cacheDir: st
   const dev: DevServer = { base, log: () => log, stop: () => void server.kill() };
   for (let attempt = 0; attempt < 120; attempt++) {
     const response = await fetch(`${base}${options.readyPath ?? '/'}`).catch(() => undefined);
-    if (response?.status === 200) return dev;
+    if (response?.status === 200 && (!options.ready || options.ready(await response.text()))) return dev;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   dev.stop();
