@@ -140,6 +140,7 @@ summary: "TODO: one or two sentences saying what happened and why it matters."
 date: "${date}"
 # updated: "YYYY-MM-DD"   # date of the last substantive update
 draft: true               # remove this line to publish
+# publish: "YYYY-MM-DDTHH:MM:00+00:00"   # hold it back until then (docs/authoring.md, Scheduling)
 authors: []
 topics: []                # topic ids, e.g. [security-guarantees, diplomacy]
 actors: []                # actors mentioned without a position, e.g. [russia, nato]
