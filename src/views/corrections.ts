@@ -6,7 +6,7 @@ import type { BuildContext } from '../pipeline/build-handoff.ts';
 import type { Correction, SiteModel } from '../pipeline/model.ts';
 import { absoluteIn, feedPaths, routes } from '../routes.ts';
 import { correctionLabel } from '../util/format.ts';
-import { feedPublication, type FeedView } from './feeds.ts';
+import { FEED_ITEMS, feedPublication, type FeedView } from './feeds.ts';
 
 export interface CorrectionEntry extends Correction {
   /**
@@ -64,7 +64,7 @@ export function correctionsFeedView(model: SiteModel, context: BuildContext, for
       feedUrl: abs(format === 'rss' ? feedPaths.pageRss(page) : feedPaths.pageJson(page)),
       publication: feedPublication(context),
     },
-    items: correctionsPageView(model).entries.map((entry) => ({
+    items: correctionsPageView(model).entries.slice(0, FEED_ITEMS).map((entry) => ({
       url: abs(`${page}#${entry.anchor}`),
       title: `${correctionLabel(entry.kind)}: ${entry.title}`,
       summary: `${entry.text} (${entry.what === 'briefing' ? 'Briefing' : 'Position'}: ${abs(entry.href)})`,

@@ -17,6 +17,13 @@ export interface FeedView {
 
 export type FeedFormat = 'rss' | 'json';
 
+/**
+ * Feeds carry the latest items only: a reader polls them for what is new, and a
+ * feed of the whole archive would grow with every briefing (at 10,000 briefings,
+ * megabytes fetched on every poll). The archive is on the site, by month.
+ */
+export const FEED_ITEMS = 50;
+
 /** What every feed says of the publication: its language, icons and licence. */
 export function feedPublication(context: BuildContext): FeedPublication {
   const abs = absoluteIn(context);
@@ -40,7 +47,7 @@ export function briefingFeedView(model: SiteModel, context: BuildContext): FeedV
       publication: feedPublication(context),
     },
     // A withdrawn item is no news: feeds leave it out (its page says why).
-    items: model.briefings.filter((b) => !b.withdrawn).map((b) => ({
+    items: model.briefings.filter((b) => !b.withdrawn).slice(0, FEED_ITEMS).map((b) => ({
       url: abs(routes.briefing(b.slug)),
       title: b.title,
       summary: b.summary,
@@ -55,7 +62,7 @@ export function briefingFeedView(model: SiteModel, context: BuildContext): FeedV
 
 /** One feed item per position, newest first: what an actor or topic follower wants. */
 function positionItems(model: SiteModel, positions: Position[], abs: (sitePath: string) => string): FeedItem[] {
-  return positions.filter((p) => !p.withdrawn).map((p) => {
+  return positions.filter((p) => !p.withdrawn).slice(0, FEED_ITEMS).map((p) => {
     const actor = model.actorById.get(p.actorId)!;
     const briefing = model.briefingBySlug.get(p.briefingSlug)!;
     return {

@@ -39,8 +39,6 @@ function listing(model: SiteModel, topic: Topic, briefings: readonly Briefing[],
   };
 }
 
-const newestFirst = (positions: readonly Position[]) => [...positions].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
-
 /** Both kinds of item in one list of months. */
 function topicMonths(topic: Topic) {
   const briefings = new Map(archiveMonths(topic.briefings).map((m) => [m.month, m.count]));
@@ -50,7 +48,7 @@ function topicMonths(topic: Topic) {
 
 export function topicPageView(model: SiteModel, topic: Topic): TopicPageView {
   return {
-    ...listing(model, topic, topic.briefings.slice(0, TOPIC_BRIEFINGS_LATEST), newestFirst(topic.positions).slice(0, TOPIC_POSITIONS_LATEST)),
+    ...listing(model, topic, topic.briefings.slice(0, TOPIC_BRIEFINGS_LATEST), topic.positions.slice(0, TOPIC_POSITIONS_LATEST)),
     briefingTotal: topic.briefings.length,
     positionTotal: topic.positions.length,
     months: topicMonths(topic),

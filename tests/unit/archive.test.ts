@@ -8,6 +8,9 @@ import { monthOf, monthsOf } from '../../src/util/months.ts';
 import { BRIEFINGS_LATEST, TOPIC_BRIEFINGS_LATEST, TOPIC_POSITIONS_LATEST } from '../../src/views/archive.ts';
 import { briefingsMonthViews, briefingsPageView } from '../../src/views/list-pages.ts';
 import { topicMonthViews, topicPageView } from '../../src/views/topic-page.ts';
+import { DEFAULT_PUBLICATION } from '../../src/config/settings.ts';
+import type { BuildContext } from '../../src/pipeline/build-handoff.ts';
+import { actorFeedView, briefingFeedView, FEED_ITEMS } from '../../src/views/feeds.ts';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 
 /** A generated corpus far larger than any list's limit, spread over many months. */
@@ -80,5 +83,20 @@ describe('topic pages and their months', () => {
     const shown = topicPageView(model, topic).groups.flatMap((g) => g.positions.map((p) => p.position.date));
     const newest = [...topic.positions].map((p) => p.date).sort().reverse();
     expect(Math.min(...shown.map((d) => Date.parse(d)))).toBeGreaterThanOrEqual(Date.parse(newest[Math.min(TOPIC_POSITIONS_LATEST, newest.length) - 1]!));
+  });
+});
+
+describe('feeds', () => {
+  const context: BuildContext = { mode: 'build', base: '/', siteUrl: 'https://desk.example.org', publication: DEFAULT_PUBLICATION, bodyCompiler: 'x' };
+
+  test('carry the latest items only, newest first, whatever the size of the archive', () => {
+    const feed = briefingFeedView(model, context);
+    expect(feed.items).toHaveLength(FEED_ITEMS);
+    expect(feed.items.map((i) => i.url)).toEqual(model.briefings.filter((b) => !b.withdrawn).slice(0, FEED_ITEMS).map((b) => `https://desk.example.org/briefings/${b.slug}/`));
+    const busiest = [...model.actors].sort((a, b) => (model.positionsByActor.get(b.id)?.length ?? 0) - (model.positionsByActor.get(a.id)?.length ?? 0))[0]!;
+    expect(model.positionsByActor.get(busiest.id)!.length).toBeGreaterThan(FEED_ITEMS);
+    const positions = actorFeedView(model, context, busiest, 'rss').items;
+    expect(positions).toHaveLength(FEED_ITEMS);
+    expect(positions.map((i) => i.date)).toEqual([...positions.map((i) => i.date)].sort().reverse());
   });
 });
