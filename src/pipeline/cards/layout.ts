@@ -4,9 +4,10 @@
  * visual change so cached cards are re-rendered.
  */
 import { formatDate, plural } from '../../util/format.ts';
+import { paragraphDirection } from './direction.ts';
 import { cardText } from './text.ts';
 
-export const CARD_TEMPLATE_VERSION = 4;
+export const CARD_TEMPLATE_VERSION = 5;
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
@@ -29,9 +30,14 @@ const h = (type: string, style: Record<string, string | number>, ...children: (C
   props: { style, children: children.filter((c): c is CardNode | string => Boolean(c)) },
 });
 
-/** A block of text that never overflows: at most `lines` lines, ellipsis at the end. */
+/**
+ * A block of text that never overflows: at most `lines` lines, ellipsis at the
+ * end. A text whose first strong character is right to left is a right-to-left
+ * paragraph: it starts at the right, and its neutral characters (quotation
+ * marks, full stop) take the side the bidi algorithm gives them.
+ */
 const clampedText = (text: string, style: Record<string, string | number>, lines: number) =>
-  h('div', { display: 'block', lineClamp: lines, ...style }, text);
+  h('div', { display: 'block', lineClamp: lines, ...style, ...(paragraphDirection(text) === 'rtl' ? { direction: 'rtl', textAlign: 'right' } : {}) }, text);
 
 /**
  * Rules and bars are plain filled boxes, never CSS borders, and nothing clips:

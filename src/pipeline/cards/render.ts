@@ -11,10 +11,13 @@ import sharp from 'sharp';
 import satori from 'satori';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
+import { drawableCard } from './coverage.ts';
 import { fontsFor } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardContent } from './layout.ts';
 
-export async function renderCardSvg(card: CardContent): Promise<string> {
+export async function renderCardSvg(content: CardContent): Promise<string> {
+  // Characters no font has become U+FFFD, never a box (the content check has warned about them).
+  const card = drawableCard(content);
   const { fonts, family } = fontsFor(cardStrings(card));
   // satori's types want React elements; our plain {type, props} tree is what it reads.
   return satori(cardLayout(card, family) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });

@@ -1,0 +1,36 @@
+/**
+ * "Never a silent box": every text a share card draws is checked against the
+ * card fonts' own character maps (cards/coverage.ts), and each character no
+ * bundled font can draw is a warning naming the file, the field, the character
+ * and its code point. The card itself shows U+FFFD in its place.
+ */
+import { uncoveredCharacters } from '../cards/coverage.ts';
+import type { LoadedContent, LoadedFile } from '../load/load-content.ts';
+import type { Report } from './report.ts';
+
+function check(entry: LoadedFile<unknown>, field: readonly (string | number)[], text: string | undefined, report: Report): void {
+  if (!text) return;
+  for (const { char, codePoint } of uncoveredCharacters(text)) {
+    report.warning(entry.file, entry.parsed.locate(field), 'uncovered-character',
+      `${field.join('.')} has "${char}" (${codePoint}), which no share-card font can draw; the card shows "\uFFFD" in its place (write it another way, or leave it to the page)`);
+  }
+}
+
+/** Checks the fields cards draw: titles, summaries, names, roles, stances, and a quote where it is not shown in translation. */
+export function warnUncoveredCharacters(content: LoadedContent, report: Report): void {
+  for (const actor of content.actors) {
+    check(actor, ['name'], actor.data.name, report);
+    check(actor, ['role'], actor.data.role, report);
+  }
+  for (const briefing of content.briefings) {
+    check(briefing, ['title'], briefing.data.title, report);
+    check(briefing, ['summary'], briefing.data.summary, report);
+    briefing.data.positions.forEach((position, i) => {
+      check(briefing, ['positions', i, 'stance'], position.stance, report);
+      check(briefing, ['positions', i, 'role'], position.role, report);
+      // The card quotes the desk's translation when there is one (cards/plan.ts).
+      if (position.translation) check(briefing, ['positions', i, 'translation'], position.translation, report);
+      else check(briefing, ['positions', i, 'quote'], position.quote, report);
+    });
+  }
+}
