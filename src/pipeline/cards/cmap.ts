@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkitten';
+import { woffToSfnt } from './woff.ts';
 
 const maps = new Map<string, ReadonlySet<number>>();
 
@@ -14,7 +15,9 @@ const maps = new Map<string, ReadonlySet<number>>();
 export function characterMap(file: string): ReadonlySet<number> {
   let map = maps.get(file);
   if (!map) {
-    const font = create(readFileSync(file)) as Font;
+    const data = readFileSync(file);
+    // Read as sfnt: see woff.ts for why.
+    const font = create(data.readUInt32BE(0) === 0x774f4646 ? woffToSfnt(data) : data) as Font;
     map = new Set(font.characterSet);
     maps.set(file, map);
   }

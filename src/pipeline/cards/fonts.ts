@@ -78,7 +78,7 @@ const inRange = (face: FontFace, codePoint: number) => face.ranges.some(([a, b])
 /** The face draws the character: its range is meant for it and its cmap has it. */
 const draws = (face: FontFace, codePoint: number) => inRange(face, codePoint) && characterMap(face.file).has(codePoint);
 
-interface CatalogFace extends FontFace {
+export interface CatalogFace extends FontFace {
   family: FontFamily;
   /** Position in the fixed fallback order of font-families.ts. */
   order: number;
@@ -114,22 +114,22 @@ export const cjkPreference = (text: string): CjkPreference => (KANA.test(text) ?
 const rank = (face: CatalogFace, preference: CjkPreference) =>
   face.family.cjk ? 1000 + CJK_ORDER[preference].indexOf(face.family.cjk) * 1000 + face.order : face.order;
 
-const chosen = new Map<number, CatalogFace | 'always' | null>();
+const chosen = new Map<number, CatalogFace | null>();
 const PREFERENCES: CjkPreference[] = ['zh', 'jp', 'kr'];
 
 /**
- * The face that draws `codePoint` at `weight`: 'always' when an always-loaded
- * subset has it, else the first fallback subset in order, null when no bundled
- * font has a glyph for it.
+ * The subset that draws `codePoint` at `weight`, as satori will pick it: an
+ * always-loaded one when one has it, else the first fallback subset in order;
+ * null when no bundled font has a glyph for it.
  */
-export function faceFor(codePoint: number, weight: Weight, preference: CjkPreference = 'zh'): CatalogFace | 'always' | null {
+export function faceFor(codePoint: number, weight: Weight, preference: CjkPreference = 'zh'): CatalogFace | null {
   // A number key: this runs for every distinct character of every card.
   const key = codePoint * 8 + (weight === 700 ? 4 : 0) + PREFERENCES.indexOf(preference);
   let face = chosen.get(key);
   if (face !== undefined) return face;
   const { always, fallback } = loadCatalog();
-  if (always.some((f) => f.weight === weight && draws(f, codePoint))) face = 'always';
-  else {
+  face = always.find((f) => f.weight === weight && draws(f, codePoint)) ?? null;
+  if (!face) {
     const candidates = fallback.filter((f) => f.weight === weight && inRange(f, codePoint)).sort((a, b) => rank(a, preference) - rank(b, preference));
     face = candidates.find((f) => characterMap(f.file).has(codePoint)) ?? null;
   }
@@ -167,7 +167,7 @@ export function fontsFor(text: string): FontSet {
     const codePoint = char.codePointAt(0)!;
     for (const weight of WEIGHTS) {
       const face = faceFor(codePoint, weight, preference);
-      if (face && face !== 'always') extra.add(face);
+      if (face && !face.family.always) extra.add(face);
     }
   }
   const faces = [...always, ...[...extra].sort((a, b) => rank(a, preference) - rank(b, preference))];

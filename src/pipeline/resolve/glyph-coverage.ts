@@ -8,11 +8,17 @@ import { uncoveredCharacters } from '../cards/coverage.ts';
 import type { LoadedContent, LoadedFile } from '../load/load-content.ts';
 import type { Report } from './report.ts';
 
-function check(entry: LoadedFile<unknown>, field: readonly (string | number)[], text: string | undefined, report: Report): void {
+/** `title`, `positions[2].quote (position "x")`: the field as the author finds it in the file. */
+function fieldLabel(field: readonly (string | number)[], positionId?: string): string {
+  const path = field.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').slice(1);
+  return positionId ? `${path} (position "${positionId}")` : path;
+}
+
+function check(entry: LoadedFile<unknown>, field: readonly (string | number)[], text: string | undefined, report: Report, positionId?: string): void {
   if (!text) return;
   for (const { char, codePoint } of uncoveredCharacters(text)) {
     report.warning(entry.file, entry.parsed.locate(field), 'uncovered-character',
-      `${field.join('.')} has "${char}" (${codePoint}), which no share-card font can draw; the card shows "\uFFFD" in its place (write it another way, or leave it to the page)`);
+      `${fieldLabel(field, positionId)} has "${char}" (${codePoint}), which no share-card font can draw; the card shows "\uFFFD" in its place (write it another way, or leave it to the page)`);
   }
 }
 
@@ -26,11 +32,12 @@ export function warnUncoveredCharacters(content: LoadedContent, report: Report):
     check(briefing, ['title'], briefing.data.title, report);
     check(briefing, ['summary'], briefing.data.summary, report);
     briefing.data.positions.forEach((position, i) => {
-      check(briefing, ['positions', i, 'stance'], position.stance, report);
-      check(briefing, ['positions', i, 'role'], position.role, report);
+      const at = (field: string, text: string | undefined) => check(briefing, ['positions', i, field], text, report, position.id);
+      at('stance', position.stance);
+      at('role', position.role);
       // The card quotes the desk's translation when there is one (cards/plan.ts).
-      if (position.translation) check(briefing, ['positions', i, 'translation'], position.translation, report);
-      else check(briefing, ['positions', i, 'quote'], position.quote, report);
+      if (position.translation) at('translation', position.translation);
+      else at('quote', position.quote);
     });
   }
 }
