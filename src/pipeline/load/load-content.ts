@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { actorSchema, type ActorData } from '../../schemas/actor.ts';
@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './analyze-body.ts';
 import { issueToDiagnostic } from './field-diagnostics.ts';
 import { parseFrontmatterFile, type ParsedFile } from './frontmatter.ts';
+import { readUtf8File } from './read-utf8.ts';
 
 /** A content file that parsed and passed its schema, with what the resolver needs to locate errors. */
 export interface LoadedFile<T> {
@@ -99,7 +100,16 @@ export function loadContent(contentDir: string, projectRoot: string, options: Lo
   };
 
   const parseWith = <S extends z.ZodType>(schema: S, entry: { id: string; absolute: string; file: string }) => {
-    const parsed = parseFrontmatterFile(readFileSync(entry.absolute, 'utf8'));
+    const read = readUtf8File(entry.absolute);
+    if (!read.ok) {
+      const hex = read.byte.toString(16).toUpperCase().padStart(2, '0');
+      diagnostics.push({
+        severity: 'error', code: 'not-utf8', file: entry.file, line: read.line, column: read.column,
+        message: `the file is not valid UTF-8: byte 0x${hex} at offset ${read.offset} starts no UTF-8 character (was it saved as Windows-1252 or Latin-1?); save the file as UTF-8`,
+      });
+      return undefined;
+    }
+    const parsed = parseFrontmatterFile(read.text);
     if (parsed.missingFrontmatter) {
       diagnostics.push({
         severity: 'error', code: 'missing-frontmatter', file: entry.file, line: 1, column: 1,
