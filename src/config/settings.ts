@@ -5,20 +5,27 @@
  * for these.
  */
 import path from 'node:path';
+import { isLanguageTag, suggestLanguageTag } from '../schemas/language.ts';
 
 /** The publication as readers see it: header, titles, feeds and share cards. */
 export interface PublicationSettings {
   name: string;
   tagline: string;
+  /** BCP 47 tag of the site's own language (its interface and its prose), on `<html lang>`. */
+  lang: string;
 }
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
-/** `SITE_NAME` and `SITE_TAGLINE`, with the defaults a new desk starts from. */
+/** `SITE_NAME`, `SITE_TAGLINE` and `SITE_LANG`, with the defaults a new desk starts from. */
 export function publicationFromEnv(env: NodeJS.ProcessEnv = process.env): PublicationSettings {
+  const lang = env.SITE_LANG || 'en';
+  // A wrong tag would mislabel every page for screen readers and search engines: refuse it.
+  if (!isLanguageTag(lang)) throw new Error(`SITE_LANG "${lang}" is not a BCP 47 language tag${suggestLanguageTag(lang)}`);
   return {
     name: env.SITE_NAME || 'Briefing Desk',
     tagline: env.SITE_TAGLINE || 'Who said what, sourced and linked.',
+    lang,
   };
 }
 

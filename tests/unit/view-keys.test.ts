@@ -6,7 +6,7 @@ import { currentView, staticPaths } from '../../src/views/page-views.ts';
 import { dynamicRoutes, singleRoutes, type RouteViews } from '../../src/views/route-views.ts';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 
-const CONTEXT: BuildContext = { mode: 'build', base: '/', siteUrl: 'https://desk.example.org', publication: { name: 'Desk', tagline: 'Sourced.' }, bodyCompiler: 'pipeline@1 remark-gfm@4' };
+const CONTEXT: BuildContext = { mode: 'build', base: '/', siteUrl: 'https://desk.example.org', publication: { name: 'Desk', tagline: 'Sourced.', lang: 'en' }, bodyCompiler: 'pipeline@1 remark-gfm@4' };
 
 /** Every leaf of a plain value with its path; `undefined` members are absent, as in JSON. */
 function leaves(value: unknown, at: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
@@ -116,6 +116,7 @@ describe('view keys', () => {
       { ...CONTEXT, base: '/desk/' },
       { ...CONTEXT, siteUrl: 'https://other.example.org' },
       { ...CONTEXT, publication: { ...CONTEXT.publication, name: 'Other desk' } },
+      { ...CONTEXT, publication: { ...CONTEXT.publication, lang: 'fr' } },
       { ...CONTEXT, bodyCompiler: 'pipeline@2 remark-gfm@4' },
     ]) {
       expect(viewKey(route, view, context)).not.toBe(key);
