@@ -97,7 +97,7 @@ describe('in Chromium', () => {
   test('quotes in scripts without italics are upright, the Greek one keeps its italic; right-to-left ones run right to left', async () => {
     const page = await open('/briefings/world-desk/');
     try {
-      const styles = await page.locator('blockquote').evaluateAll((quotes) => quotes.map((q) => ({ lang: q.lang, fontStyle: getComputedStyle(q).fontStyle, direction: getComputedStyle(q).direction })));
+      const styles = await page.locator('blockquote').evaluateAll((quotes) => quotes.map((q) => ({ lang: (q as HTMLElement).lang, fontStyle: getComputedStyle(q).fontStyle, direction: getComputedStyle(q).direction })));
       for (const s of SAMPLES) {
         expect(styles.find((q) => q.lang === s.lang), s.lang).toEqual({ lang: s.lang, fontStyle: s.lang === 'el' ? 'italic' : 'normal', direction: s.rtl ? 'rtl' : 'ltr' });
       }

@@ -11,6 +11,7 @@ import { paragraphDirection } from '../../src/pipeline/cards/direction.ts';
 import { fontsFor } from '../../src/pipeline/cards/fonts.ts';
 import { cardLayout, type CardContent, type CardNode } from '../../src/pipeline/cards/layout.ts';
 import { renderCardPng, renderCardSvg } from '../../src/pipeline/cards/render.ts';
+import { loadHarfbuzz, needsOwnShaping, shapedTextSvg } from '../../src/pipeline/cards/shaped-text.ts';
 import { SAMPLES } from '../fixtures/scripts/generate.ts';
 import { shapeAsCard } from '../helpers/shaping.ts';
 
@@ -153,5 +154,38 @@ describe('right to left in cards', () => {
     const svg = await renderCardSvg(positionCard('נמשיך עם NATO היום', 'A'));
     const flipped = await renderCardSvg(positionCard('נמשיך עם OTAN היום', 'A'));
     expect(svg).not.toBe(flipped);
+  });
+});
+
+describe('text satori would misplace marks in (shaped-text.ts)', () => {
+  test('only text with a vertically offset mark is drawn by shaped-text.ts: Latin, Hebrew, Han, Georgian and Devanagari text stay with satori', async () => {
+    await loadHarfbuzz();
+    for (const text of ['Sergey Lavrov', 'נועה לוי', '李明华', 'अर्जुन शर्मा', 'ნინო ბერიძე']) expect(needsOwnShaping(text, 700), text).toBe(false);
+    for (const text of ['চালিয়ে', 'مُحَمَّد', 'عائشہ خان']) expect(needsOwnShaping(text, 700), text).toBe(true);
+  });
+
+  test('a long text wraps at word boundaries into the lines allowed, the last one cut with an ellipsis', async () => {
+    await loadHarfbuzz();
+    const style = { fontSize: 40, fontWeight: 400 as const, lineHeight: 1.25, color: '#000', width: 500, lines: 2 };
+    const one = shapedTextSvg('চালিয়ে', style);
+    const long = shapedTextSvg('আমরা আলোচনা চালিয়ে যাব '.repeat(8), style);
+    expect(one.height).toBe(Math.ceil(40 * 1.25));
+    expect(long.height).toBe(Math.ceil(2 * 40 * 1.25));
+    // No glyph is drawn beyond the width: every path starts inside it.
+    const xs = [...long.svg.matchAll(/translate\(([-\d.]+) /g)].map((m) => Number(m[1]));
+    expect(Math.max(...xs)).toBeLessThan(500);
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+  });
+
+  test('a right-to-left block ends at the right edge', async () => {
+    await loadHarfbuzz();
+    const { svg } = shapedTextSvg('عائشہ خان', { fontSize: 40, fontWeight: 400, lineHeight: 1.25, color: '#000', width: 800, lines: 1 });
+    const xs = [...svg.matchAll(/translate\(([-\d.]+) /g)].map((m) => Number(m[1]));
+    expect(Math.min(...xs)).toBeGreaterThan(500);
+  });
+
+  test('a card with such text shows it as an image of glyph outlines; a Latin card has none', async () => {
+    expect(await renderCardSvg(positionCard('আমরা আলোচনা চালিয়ে যাব।', 'অমিত দত্ত'))).toContain('data:image/svg+xml;base64,');
+    expect(await renderCardSvg(positionCard('We have run out of patience.', 'Sergey Lavrov'))).not.toContain('data:image/svg+xml');
   });
 });

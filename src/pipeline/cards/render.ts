@@ -12,15 +12,24 @@ import satori from 'satori';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { drawableCard } from './coverage.ts';
-import { fontsFor } from './fonts.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardContent } from './layout.ts';
+import { fontsFor, type SatoriFont } from './fonts.ts';
+import { withOwnShaping } from './own-shaping.ts';
+import { loadHarfbuzz } from './shaped-text.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardContent, type CardNode } from './layout.ts';
 
 export async function renderCardSvg(content: CardContent): Promise<string> {
   // Characters no font has become U+FFFD, never a box (the content check has warned about them).
   const card = drawableCard(content);
   const { fonts, family } = fontsFor(cardStrings(card));
+  await loadHarfbuzz();
+  return renderTreeSvg(cardLayout(card, family), fonts);
+}
+
+/** Satori on a layout tree, with the text blocks satori would shape wrongly drawn by shaped-text.ts. */
+export async function renderTreeSvg(tree: CardNode, fonts: SatoriFont[], size = { width: CARD_WIDTH, height: CARD_HEIGHT }): Promise<string> {
+  await loadHarfbuzz();
   // satori's types want React elements; our plain {type, props} tree is what it reads.
-  return satori(cardLayout(card, family) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  return satori(withOwnShaping(tree) as unknown as Parameters<typeof satori>[0], { ...size, fonts });
 }
 
 // libvips' pixel buffers live outside V8's heap, so V8 underestimates the garbage a
