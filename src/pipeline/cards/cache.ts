@@ -13,8 +13,11 @@ import { fontsFor } from './fonts.ts';
 import { CARD_TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
 import { PNG_OPTIONS } from './render.ts';
 
-/** Every package whose version decides a card's pixels: the renderers, bidi-js (layout.ts) and every font package. */
-const RENDER_PACKAGES = ['satori', 'sharp', 'bidi-js', ...FONT_PACKAGES];
+/**
+ * Every package whose version decides a card's pixels: the renderers, the shaping
+ * and bidi code of shaped-text.ts and direction.ts, the cmap reader, every font package.
+ */
+const RENDER_PACKAGES = ['satori', 'sharp', 'harfbuzzjs', 'bidi-js', 'fontkitten', ...FONT_PACKAGES];
 
 export function cardKey(content: CardContent): string {
   // The fonts of what is drawn: characters no font covers are drawn as U+FFFD, which needs a font of its own.
