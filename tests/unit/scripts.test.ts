@@ -11,7 +11,7 @@ import { paragraphDirection } from '../../src/pipeline/cards/direction.ts';
 import { fontsFor } from '../../src/pipeline/cards/fonts.ts';
 import { cardLayout, type CardContent, type CardNode } from '../../src/pipeline/cards/layout.ts';
 import { renderCardPng, renderCardSvg } from '../../src/pipeline/cards/render.ts';
-import { loadHarfbuzz, needsOwnShaping, shapedTextSvg } from '../../src/pipeline/cards/shaped-text.ts';
+import { inlineShapedText, loadHarfbuzz, needsOwnShaping, shapedTextSvg } from '../../src/pipeline/cards/shaped-text.ts';
 import { SAMPLES } from '../fixtures/scripts/generate.ts';
 import { shapeAsCard } from '../helpers/shaping.ts';
 
@@ -184,8 +184,21 @@ describe('text satori would misplace marks in (shaped-text.ts)', () => {
     expect(Math.min(...xs)).toBeGreaterThan(500);
   });
 
-  test('a card with such text shows it as an image of glyph outlines; a Latin card has none', async () => {
-    expect(await renderCardSvg(positionCard('আমরা আলোচনা চালিয়ে যাব।', 'অমিত দত্ত'))).toContain('data:image/svg+xml;base64,');
-    expect(await renderCardSvg(positionCard('We have run out of patience.', 'Sergey Lavrov'))).not.toContain('data:image/svg+xml');
+  test('its drawing is put into the card as plain paths where satori placed it; other images are left alone', async () => {
+    await loadHarfbuzz();
+    const { svg } = shapedTextSvg('চালিয়ে', { fontSize: 40, fontWeight: 400, lineHeight: 1.25, color: '#123456', width: 300, lines: 1 });
+    const image = (data: string) => `<image x="84" y="236.5" width="300" height="50" href="data:image/svg+xml;base64,${Buffer.from(data).toString('base64')}" preserveAspectRatio="none" clip-path="url(#c)"/>`;
+    const inlined = inlineShapedText(`<svg>${image(svg)}</svg>`);
+    expect(inlined).toMatch(/^<svg><g transform="translate\(84 236\.5\)"><g fill="#123456"><path /);
+    expect(inlined).not.toContain('<image');
+    const foreign = image('<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+    expect(inlineShapedText(foreign)).toBe(foreign);
+  });
+
+  test('a card with such text carries the drawing inline, no image; a Latin card is drawn by satori alone', async () => {
+    const bengali = await renderCardSvg(positionCard('আমরা আলোচনা চালিয়ে যাব।', 'অমিত দত্ত'));
+    expect(bengali).not.toContain('<image');
+    expect(bengali).toContain('<g fill="#1b1f24"><path transform=');
+    expect(await renderCardSvg(positionCard('We have run out of patience.', 'Sergey Lavrov'))).not.toContain('<path transform=');
   });
 });

@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { drawableCard } from './coverage.ts';
 import { fontsFor, type SatoriFont } from './fonts.ts';
 import { withOwnShaping } from './own-shaping.ts';
-import { loadHarfbuzz } from './shaped-text.ts';
+import { inlineShapedText, loadHarfbuzz } from './shaped-text.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardContent, type CardNode } from './layout.ts';
 
 export async function renderCardSvg(content: CardContent): Promise<string> {
@@ -29,7 +29,7 @@ export async function renderCardSvg(content: CardContent): Promise<string> {
 export async function renderTreeSvg(tree: CardNode, fonts: SatoriFont[], size = { width: CARD_WIDTH, height: CARD_HEIGHT }): Promise<string> {
   await loadHarfbuzz();
   // satori's types want React elements; our plain {type, props} tree is what it reads.
-  return satori(withOwnShaping(tree) as unknown as Parameters<typeof satori>[0], { ...size, fonts });
+  return inlineShapedText(await satori(withOwnShaping(tree) as unknown as Parameters<typeof satori>[0], { ...size, fonts }));
 }
 
 // libvips' pixel buffers live outside V8's heap, so V8 underestimates the garbage a

@@ -199,5 +199,27 @@ export function shapedTextSvg(text: string, style: ShapedTextStyle): { svg: stri
     }
   });
   const height = Math.ceil(shown.length * lineBox);
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${style.width}" height="${height}" viewBox="0 0 ${style.width} ${height}"><g fill="${style.color}">${paths}</g></svg>`, width: style.width, height };
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${style.width}" height="${height}" viewBox="0 0 ${style.width} ${height}">${GROUP_START}<g fill="${style.color}">${paths}</g>${GROUP_END}</svg>`, width: style.width, height };
+}
+
+// Markers around the drawing, so inlineShapedText finds its own images and nothing else.
+const GROUP_START = '<!--card-text-->';
+const GROUP_END = '<!--/card-text-->';
+const IMAGE = /<image x="([-\d.]+)" y="([-\d.]+)" width="[\d.]+" height="[\d.]+" href="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)"[^>]*\/>/g;
+
+/**
+ * Satori places each drawing as an `<image>` of an SVG, with a clip path and a
+ * mask; librsvg then decodes and rasterises a nested document, which tripled
+ * the cost of rasterising such a card (bench/script-cards.ts). The drawing fits
+ * its box by construction (lines no wider than the width, no more than allowed),
+ * so it is put back into the card's SVG as plain paths at the image's place.
+ */
+export function inlineShapedText(cardSvg: string): string {
+  return cardSvg.replace(IMAGE, (image, x: string, y: string, data: string) => {
+    const inner = Buffer.from(data, 'base64').toString('utf8');
+    const start = inner.indexOf(GROUP_START);
+    const end = inner.indexOf(GROUP_END);
+    if (start < 0 || end < 0) return image;
+    return `<g transform="translate(${x} ${y})">${inner.slice(start + GROUP_START.length, end)}</g>`;
+  });
 }
