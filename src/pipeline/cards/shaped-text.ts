@@ -215,6 +215,8 @@ const IMAGE = /<image x="([-\d.]+)" y="([-\d.]+)" width="[\d.]+" height="[\d.]+"
  * so it is put back into the card's SVG as plain paths at the image's place.
  */
 export function inlineShapedText(cardSvg: string): string {
+  // Most cards have no image at all: no need to scan them with the pattern.
+  if (!cardSvg.includes('<image')) return cardSvg;
   return cardSvg.replace(IMAGE, (image, x: string, y: string, data: string) => {
     const inner = Buffer.from(data, 'base64').toString('utf8');
     const start = inner.indexOf(GROUP_START);
