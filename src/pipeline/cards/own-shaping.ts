@@ -20,12 +20,12 @@ export function withOwnShaping(node: CardNode, inherited: Inherited = ROOT): Car
     color: typeof style.color === 'string' ? style.color : inherited.color,
   };
   const { shape, ...props } = node.props;
-  const text = props.children;
-  if (shape && typeof text === 'string' || (shape && Array.isArray(text) && text.length === 1 && typeof text[0] === 'string')) {
-    const content = typeof text === 'string' ? text : (text as string[])[0]!;
+  const only = Array.isArray(props.children) && props.children.length === 1 ? props.children[0] : props.children;
+  if (shape && typeof only === 'string') {
+    const content = only;
     if (needsOwnShaping(content, here.fontWeight)) {
       const lineHeight = typeof style.lineHeight === 'number' ? style.lineHeight : 1.2;
-      const { svg, width, height } = shapedTextSvg(content, { ...here, lineHeight, width: shape!.width, lines: shape!.lines });
+      const { svg, width, height } = shapedTextSvg(content, { ...here, lineHeight, width: shape.width, lines: shape.lines });
       const { lineClamp: _clamp, direction: _direction, textAlign: _align, ...box } = style;
       return {
         type: 'div',

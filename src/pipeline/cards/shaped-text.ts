@@ -17,6 +17,7 @@ import bidiFactory from 'bidi-js';
 import { readFileSync } from 'node:fs';
 import { cjkPreference, faceFor, INVISIBLE, type CatalogFace, type Weight } from './fonts.ts';
 import { paragraphDirection } from './direction.ts';
+import { graphemes } from './text.ts';
 import { woffToSfnt } from './woff.ts';
 import { create, type Font } from 'fontkitten';
 
@@ -158,7 +159,8 @@ export function shapedTextSvg(text: string, style: ShapedTextStyle): { svg: stri
   if (lines.length > style.lines) {
     const last = shown.at(-1)!;
     let cut = last.text.trimEnd();
-    while (cut && widthOf(last.start, `${cut}…`) > style.width) cut = Array.from(cut).slice(0, -1).join('');
+    // Cut by grapheme, so a vowel sign or a virama never stays behind without its consonant.
+    while (cut && widthOf(last.start, `${cut}…`) > style.width) cut = graphemes(cut).slice(0, -1).join('');
     shown = [...shown.slice(0, -1), { text: `${cut.trimEnd()}…`, start: last.start }];
   }
 
