@@ -165,8 +165,15 @@ export function shapedTextSvg(text: string, style: ShapedTextStyle): { svg: stri
   }
 
   const lineBox = style.fontSize * style.lineHeight;
+  // One baseline a line for every run, whatever its font, as CSS has it: the half-leading of the
+  // block's first font (the strut; Inter for every card), the glyphs of fallback fonts sitting on it.
+  const primary = faceFor(0x41, style.fontWeight)!;
+  const { ascent, descent, unitsPerEm } = outlineFont(primary.file);
+  const primaryScale = style.fontSize / unitsPerEm;
+  const baselineOffset = (lineBox - (ascent - descent) * primaryScale) / 2 + ascent * primaryScale;
   let paths = '';
   shown.forEach((line, index) => {
+    const baseline = index * lineBox + baselineOffset;
     const runs = runsOf(line.text.trimEnd(), levels, line.start, style.fontWeight);
     // The ellipsis added above has no level of its own: it takes the paragraph's.
     for (const run of runs) if (line.text.endsWith('…') && run.start + run.text.length === line.text.trimEnd().length && run.text === '…') run.level = direction === 'rtl' ? 1 : 0;
@@ -189,9 +196,6 @@ export function shapedTextSvg(text: string, style: ShapedTextStyle): { svg: stri
     for (const { run, glyphs } of shaped) {
       if (!run.face) continue;
       const scale = scaleOf(run.face);
-      const { ascent: ascender, descent: descender } = outlineFont(run.face.file);
-      // CSS half-leading: the glyphs' ascent and descent centred in the line box.
-      const baseline = index * lineBox + (lineBox - (ascender - descender) * scale) / 2 + ascender * scale;
       for (const g of glyphs) {
         const outline = outlineOf(run.face, g.g);
         // Font units are y-up; SVG is y-down: flip, and offsets (dy) go up.
