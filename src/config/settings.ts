@@ -5,6 +5,7 @@
  * for these.
  */
 import path from 'node:path';
+import { isLanguageTag, suggestLanguageTag } from '../schemas/language.ts';
 
 /** A colour for each theme, `#rrggbb`. */
 export interface ThemeColor {
@@ -53,12 +54,19 @@ export const DEFAULT_PUBLICATION: PublicationSettings = {
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
-/** `SITE_NAME` and `SITE_TAGLINE` win over the file: one content folder can serve several deployments. */
+/**
+ * `SITE_NAME`, `SITE_TAGLINE` and `SITE_LANG` win over the file: one content folder can
+ * serve several deployments (a staging copy, a mirror in another language).
+ */
 export function withEnvOverrides(publication: PublicationSettings, env: NodeJS.ProcessEnv = process.env): PublicationSettings {
+  const language = env.SITE_LANG || publication.language;
+  // A wrong tag would mislabel every page for screen readers and search engines: refuse it.
+  if (!isLanguageTag(language)) throw new Error(`SITE_LANG "${language}" is not a BCP 47 language tag${suggestLanguageTag(language)}`);
   return {
     ...publication,
     name: env.SITE_NAME || publication.name,
     tagline: env.SITE_TAGLINE || publication.tagline,
+    language,
   };
 }
 

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { BuildContext } from '../pipeline/build-handoff.ts';
 
 /** Raise when the markup of keyed pages changes in a way Astro's check of the page code cannot see. */
-export const PAGE_TEMPLATE_VERSION = 1;
+export const PAGE_TEMPLATE_VERSION = 2;
 
 /**
  * A stable digest of a route's view, with the build context every page also reads

@@ -38,7 +38,8 @@ describe('a quote in the original language', () => {
   test('is marked lang="ru", with the translation beside it, labelled', () => {
     const card = site.page('/briefings/first-talks/')('#adams-no-deal');
     expect(card.find('blockquote').attr('lang')).toBe('ru');
-    expect(card.find('blockquote').attr('dir')).toBeUndefined();
+    // Russian is written left to right: no "rtl", but "auto" like every author-supplied text, which resolves to ltr.
+    expect(card.find('blockquote').attr('dir')).toBe('auto');
     expect(card.find('blockquote').text()).toBe('Сделки пока нет <и> не будет.');
     expect(card.find('.position__translation').text()).toBe('Translated from Russian: “There is no deal <yet> & there won\'t be one soon.”');
   });

@@ -10,7 +10,7 @@ export const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures');
 export interface TempCorpus {
   root: string;
   contentDir: string;
-  write(relativePath: string, text: string): void;
+  write(relativePath: string, text: string | Uint8Array): void;
   remove(relativePath: string): void;
   read(relativePath: string): string;
   check(options?: { includeDrafts?: boolean; today?: string }): CheckResult;

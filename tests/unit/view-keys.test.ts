@@ -117,6 +117,7 @@ describe('view keys', () => {
       { ...CONTEXT, base: '/desk/' },
       { ...CONTEXT, siteUrl: 'https://other.example.org' },
       { ...CONTEXT, publication: { ...CONTEXT.publication, name: 'Other desk' } },
+      { ...CONTEXT, publication: { ...CONTEXT.publication, language: 'fr' } },
       { ...CONTEXT, bodyCompiler: 'pipeline@2 remark-gfm@4' },
     ]) {
       expect(viewKey(route, view, context)).not.toBe(key);

@@ -7,14 +7,21 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageVersions } from '../../util/package-versions.ts';
+import { drawableCard } from './coverage.ts';
+import { FONT_PACKAGES } from './font-families.ts';
 import { fontsFor } from './fonts.ts';
 import { CARD_TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
 import { PNG_OPTIONS } from './render.ts';
 
-const RENDER_PACKAGES = ['satori', 'sharp', '@fontsource/inter', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc'];
+/**
+ * Every package whose version decides a card's pixels: the renderers, the shaping
+ * and bidi code of shaped-text.ts and direction.ts, the cmap reader, every font package.
+ */
+const RENDER_PACKAGES = ['satori', 'sharp', 'harfbuzzjs', 'bidi-js', 'fontkitten', ...FONT_PACKAGES];
 
 export function cardKey(content: CardContent): string {
-  const fonts = fontsFor(cardStrings(content)).files;
+  // The fonts of what is drawn: characters no font covers are drawn as U+FFFD, which needs a font of its own.
+  const fonts = fontsFor(cardStrings(drawableCard(content))).files;
   return createHash('sha256')
     .update(JSON.stringify({ template: CARD_TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_OPTIONS, fonts, content }, withoutFilePaths))
     .digest('hex')

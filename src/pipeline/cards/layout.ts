@@ -4,9 +4,10 @@
  * visual change so cached cards are re-rendered.
  */
 import { formatDate, plural } from '../../util/format.ts';
+import { paragraphDirection } from './direction.ts';
 import { cardText } from './text.ts';
 
-export const CARD_TEMPLATE_VERSION = 5;
+export const CARD_TEMPLATE_VERSION = 6;
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
@@ -29,11 +30,20 @@ export type CardContent =
 
 export interface CardNode {
   type: string;
-  props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string; lang?: string };
+  props: {
+    style?: Record<string, string | number>;
+    children?: (CardNode | string)[] | CardNode | string;
+    lang?: string;
+    /** A text block of known width that render.ts may shape and draw itself (shaped-text.ts); never passed to satori. */
+    shape?: { width: number; lines: number };
+    src?: string;
+    width?: number;
+    height?: number;
+  };
 }
 
-/** The card's colours match the site's light theme: paper, ink, and the publication's accent. */
-const COLORS = { paper: '#fbfaf7', ink: '#1b1f24', muted: '#505963', rule: '#d9d6ce' };
+/** The card's colours match the site's light theme: paper, ink, and the publication's accent (CardBrand). */
+export const COLORS = { paper: '#fbfaf7', ink: '#1b1f24', muted: '#505963', rule: '#d9d6ce' };
 const LOGO_HEIGHT = 44;
 
 const h = (type: string, style: Record<string, string | number>, ...children: (CardNode | string | false | undefined)[]): CardNode => ({
@@ -41,9 +51,20 @@ const h = (type: string, style: Record<string, string | number>, ...children: (C
   props: { style, children: children.filter((c): c is CardNode | string => Boolean(c)) },
 });
 
-/** A block of text that never overflows: at most `lines` lines, ellipsis at the end. */
-const clampedText = (text: string, style: Record<string, string | number>, lines: number) =>
-  h('div', { display: 'block', lineClamp: lines, ...style }, text);
+/**
+ * A block of text that never overflows: at most `lines` lines, ellipsis at the
+ * end. A text whose first strong character is right to left is a right-to-left
+ * paragraph: it starts at the right, and its neutral characters (quotation
+ * marks, full stop) take the side the bidi algorithm gives them.
+ */
+export const clampedText = (text: string, style: Record<string, string | number>, lines: number, width?: number): CardNode => {
+  const node = h('div', { display: 'block', lineClamp: lines, ...style, ...(paragraphDirection(text) === 'rtl' ? { direction: 'rtl', textAlign: 'right' } : {}) }, text);
+  if (width !== undefined) node.props.shape = { width, lines };
+  return node;
+};
+
+/** Width of the card's text column: the card less the accent bar and the padding of frame(). */
+const TEXT_WIDTH = CARD_WIDTH - 16 - 68 - 72;
 
 /**
  * Rules and bars are plain filled boxes, never CSS borders, and nothing clips:
@@ -97,8 +118,8 @@ export function cardLayout(card: CardContent, fontFamily: string, logoSrc?: stri
       const actors = card.actors.slice(0, 4).join(' · ') + (card.actors.length > 4 ? ` +${card.actors.length - 4}` : '');
       return frame(card, card.withdrawn ? 'Withdrawn' : 'Briefing',
         h('div', { display: 'flex', flexDirection: 'column' },
-          clampedText(cardText(card.title, 140), { fontSize: 62, fontWeight: 700, lineHeight: 1.12, letterSpacing: -1 }, 3),
-          clampedText(cardText(card.summary, 260), { fontSize: 32, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3)),
+          clampedText(cardText(card.title, 140), { fontSize: 62, fontWeight: 700, lineHeight: 1.12, letterSpacing: -1 }, 3, TEXT_WIDTH),
+          clampedText(cardText(card.summary, 260), { fontSize: 32, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3, TEXT_WIDTH)),
         h('div', { display: 'flex', width: '100%', justifyContent: 'space-between' },
           h('div', { display: 'flex', flexShrink: 0, fontWeight: 700, color: COLORS.ink }, datedLine((card.brand ?? DEFAULT_BRAND).language, card.date, card.corrected)),
           actors && clampedText(cardText(actors, 90), { marginLeft: 32, textAlign: 'right' }, 1)),
@@ -108,11 +129,11 @@ export function cardLayout(card: CardContent, fontFamily: string, logoSrc?: stri
       const stats = `${plural(card.positions, 'position')} · ${plural(card.briefings, 'briefing')}`;
       return frame(card, 'Actor',
         h('div', { display: 'flex', flexDirection: 'column' },
-          clampedText(cardText(card.name, 60), { fontSize: 76, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }, 2),
-          card.role && clampedText(cardText(card.role, 120), { fontSize: 36, color: COLORS.muted, marginTop: 12 }, 2),
+          clampedText(cardText(card.name, 60), { fontSize: 76, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }, 2, TEXT_WIDTH),
+          card.role && clampedText(cardText(card.role, 120), { fontSize: 36, color: COLORS.muted, marginTop: 12 }, 2, TEXT_WIDTH),
           card.latestStance && h('div', { display: 'flex', marginTop: 30 },
             bar((card.brand ?? DEFAULT_BRAND).accent, { width: 6, marginRight: 24 }),
-            clampedText(cardText(`Latest: ${card.latestStance}`, 200), { fontSize: 32, lineHeight: 1.35 }, 3))),
+            clampedText(cardText(`Latest: ${card.latestStance}`, 200), { fontSize: 32, lineHeight: 1.35 }, 3, TEXT_WIDTH - 30))),
         h('div', { display: 'flex', width: '100%', justifyContent: 'space-between' },
           h('div', { display: 'flex', fontWeight: 700, color: COLORS.ink }, stats),
           card.latestDate && h('div', { display: 'flex' }, formatDate(card.latestDate, 'long', (card.brand ?? DEFAULT_BRAND).language))),
@@ -124,8 +145,8 @@ export function cardLayout(card: CardContent, fontFamily: string, logoSrc?: stri
       const who = card.translatedFrom ? `${speaker} · translated from ${card.translatedFrom}` : speaker;
       return frame(card, card.withdrawn ? 'Withdrawn' : card.isQuote ? 'Quote' : 'Position',
         h('div', { display: 'flex', flexDirection: 'column' },
-          clampedText(text, { fontSize: text.length > 140 ? 46 : 56, fontWeight: 700, lineHeight: 1.2, letterSpacing: -0.5 }, 4),
-          clampedText(cardText(who, 120), { fontSize: 34, color: (card.brand ?? DEFAULT_BRAND).accent, fontWeight: 700, marginTop: 26 }, 2)),
+          clampedText(text, { fontSize: text.length > 140 ? 46 : 56, fontWeight: 700, lineHeight: 1.2, letterSpacing: -0.5 }, 4, TEXT_WIDTH),
+          clampedText(cardText(who, 120), { fontSize: 34, color: (card.brand ?? DEFAULT_BRAND).accent, fontWeight: 700, marginTop: 26 }, 2, TEXT_WIDTH)),
         h('div', { display: 'flex', width: '100%', justifyContent: 'space-between' },
           h('div', { display: 'flex', flexShrink: 0, fontWeight: 700, color: COLORS.ink }, datedLine((card.brand ?? DEFAULT_BRAND).language, card.date, card.corrected)),
           clampedText(cardText(card.briefingTitle, 90), { marginLeft: 32, textAlign: 'right' }, 1)),
@@ -134,8 +155,8 @@ export function cardLayout(card: CardContent, fontFamily: string, logoSrc?: stri
     case 'page':
       return frame(card, card.label,
         h('div', { display: 'flex', flexDirection: 'column' },
-          clampedText(cardText(card.title, 100), { fontSize: 76, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }, 2),
-          clampedText(cardText(card.subtitle, 200), { fontSize: 36, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3)),
+          clampedText(cardText(card.title, 100), { fontSize: 76, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }, 2, TEXT_WIDTH),
+          clampedText(cardText(card.subtitle, 200), { fontSize: 36, lineHeight: 1.35, color: COLORS.muted, marginTop: 22 }, 3, TEXT_WIDTH)),
         h('div', { display: 'flex', fontWeight: 700, color: COLORS.ink }, cardText(card.footer, 80)),
         fontFamily, logoSrc);
   }

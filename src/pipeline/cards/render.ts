@@ -11,14 +11,26 @@ import sharp from 'sharp';
 import satori from 'satori';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { fontsFor } from './fonts.ts';
 import { readFileSync } from 'node:fs';
-import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardBrand, type CardContent } from './layout.ts';
+import { drawableCard } from './coverage.ts';
+import { fontsFor, type SatoriFont } from './fonts.ts';
+import { withOwnShaping } from './own-shaping.ts';
+import { inlineShapedText, loadHarfbuzz } from './shaped-text.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardBrand, type CardContent, type CardNode } from './layout.ts';
 
-export async function renderCardSvg(card: CardContent): Promise<string> {
+export async function renderCardSvg(content: CardContent): Promise<string> {
+  // Characters no font has become U+FFFD, never a box (the content check has warned about them).
+  const card = drawableCard(content);
   const { fonts, family } = fontsFor(cardStrings(card));
+  await loadHarfbuzz();
+  return renderTreeSvg(cardLayout(card, family, logoDataUrl(card.brand)), fonts);
+}
+
+/** Satori on a layout tree, with the text blocks satori would shape wrongly drawn by shaped-text.ts. */
+export async function renderTreeSvg(tree: CardNode, fonts: SatoriFont[], size = { width: CARD_WIDTH, height: CARD_HEIGHT }): Promise<string> {
+  await loadHarfbuzz();
   // satori's types want React elements; our plain {type, props} tree is what it reads.
-  return satori(cardLayout(card, family, logoDataUrl(card.brand)) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  return inlineShapedText(await satori(withOwnShaping(tree) as unknown as Parameters<typeof satori>[0], { ...size, fonts }));
 }
 
 /** The logo as a data URL, read once per worker: every card of a build draws the same one. */

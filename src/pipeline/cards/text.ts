@@ -7,6 +7,11 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F
  * Cards draw text with the fonts we ship, which have no emoji; a missing glyph
  * would show as a box, so emoji graphemes are removed and spacing tidied.
  */
+export const isEmoji = (grapheme: string) => EMOJI.test(grapheme);
+
+/** The text's graphemes (user-perceived characters), in order. */
+export const graphemes = (text: string) => Array.from(segmenter.segment(text), (s) => s.segment);
+
 export function dropEmoji(text: string): string {
   let out = '';
   for (const { segment } of segmenter.segment(text)) if (!EMOJI.test(segment)) out += segment;

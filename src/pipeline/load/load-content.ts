@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './analyze-body.ts';
 import { issuesToDiagnostics } from './field-diagnostics.ts';
 import { parseFrontmatterFile, type ParsedFile } from './frontmatter.ts';
+import { readUtf8File } from './read-utf8.ts';
 
 /** A content file that parsed and passed its schema, with what the resolver needs to locate errors. */
 export interface LoadedFile<T> {
@@ -115,7 +116,19 @@ export function loadContent(contentDir: string, projectRoot: string, options: Lo
 
   const rejected: RejectedFile[] = [];
   const parseWith = <S extends z.ZodType>(schema: S, entry: { id: string; absolute: string; file: string }, kind: RejectedFile['kind']) => {
-    const parsed = parseFrontmatterFile(readFileSync(entry.absolute, 'utf8'));
+    const read = readUtf8File(entry.absolute);
+    if (!read.ok) {
+      const hex = read.byte.toString(16).toUpperCase().padStart(2, '0');
+      diagnostics.push({
+        severity: 'error', code: 'not-utf8', file: entry.file, line: read.line, column: read.column,
+        message: `the file is not valid UTF-8: byte 0x${hex} at offset ${read.offset} starts no UTF-8 character (was it saved as Windows-1252 or Latin-1?); save the file as UTF-8`,
+      });
+      // Its ids are still readable (only its accented letters are not): what points at them is no second error.
+      const lossy = parseFrontmatterFile(readFileSync(entry.absolute, 'utf8'));
+      rejected.push({ kind, id: entry.id, file: entry.file, data: lossy.salvage(), body: lossy.body });
+      return undefined;
+    }
+    const parsed = parseFrontmatterFile(read.text);
     const reject = () => void rejected.push({ kind, id: entry.id, file: entry.file, data: parsed.salvage(), body: parsed.body });
     if (parsed.missingFrontmatter) {
       reject();

@@ -3,7 +3,7 @@
  * indexes, in one pass over the corpus and linear in its size (every lookup is
  * a map). Each part lives in its own file: actors.ts, briefing.ts,
  * relations-check.ts (position references and `follows`), record-checks.ts
- * (`formerly`, `withdrawn`, `corrections`), warnings.ts, and
+ * (`formerly`, `withdrawn`, `corrections`), warnings.ts, glyph-coverage.ts (characters no card font draws), and
  * indexes.ts; relations.ts derives chains, timelines and the stance grid for views.
  */
 import type { Diagnostic } from '../diagnostics.ts';
@@ -15,6 +15,7 @@ import { checkFormerIds, checkRecordDates } from './record-checks.ts';
 import { buildIndexes } from './indexes.ts';
 import { checkPositionRefs, resolveFollows } from './relations-check.ts';
 import { rejectedIds } from './rejected.ts';
+import { warnUncoveredCharacters } from './glyph-coverage.ts';
 import { createReport, type Report } from './report.ts';
 import { dueAt, isDue, scheduleOf, type Schedule } from './schedule.ts';
 import { warnSharedNames, warnUnreferencedActors } from './warnings.ts';
@@ -76,6 +77,7 @@ export function resolveSite(content: LoadedContent, options: ResolveOptions): Re
     warnUnreferencedActors(content.actors, referencedActors, unpublished, report);
   }
   warnSharedNames(content.actors, report);
+  warnUncoveredCharacters(content, report);
   return { model: buildIndexes(actors, actorById, briefings, positionById), diagnostics: report.diagnostics, schedule: scheduleOf(content.briefings, options.now) };
 }
 
