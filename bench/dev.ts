@@ -15,7 +15,7 @@
  * With `--warm` each run also restarts the server on the cache folder the cold start left
  * (a user's second `npm run dev`). Prints each run and the median, with the machine load
  * (cores other processes kept busy) over each run; the machine is shared, so compare medians.
- * `--node-flags="--cpu-prof --cpu-prof-dir=DIR"` profiles the server (summarise with bench/profile.ts).
+ * `--cpu-prof DIR` profiles the server (summarise with `node bench/profile.ts DIR`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,8 +32,10 @@ const M = Number(args.actors ?? 200);
 const SEED = Number(args.seed ?? 1);
 const RUNS = Number(args.runs ?? 3);
 const WARM = Boolean(args.warm);
-/** Extra Node flags for the server, e.g. --node-flags="--cpu-prof --cpu-prof-dir=/tmp/prof" (written when it stops). */
-const NODE_FLAGS = typeof args['node-flags'] === 'string' ? args['node-flags'].split(/\s+/).filter(Boolean) : [];
+/** Node writes a CPU profile only on a normal exit, and Astro leaves SIGINT to its default (kill). */
+const EXIT_ON_SIGINT = "process.on('SIGINT', () => process.exit(130));";
+/** `--cpu-prof DIR`: profile each server into DIR (written when it stops). */
+const NODE_FLAGS = typeof args['cpu-prof'] === 'string' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`, '--import', `data:text/javascript,${encodeURIComponent(EXIT_ON_SIGINT)}`] : [];
 /** Give up on a page after this long (a broken server should fail the bench, not hang it). */
 const TIMEOUT_MS = 120_000;
 
@@ -106,7 +108,7 @@ async function startServer(contentDir: string, cacheDir: string): Promise<Server
 async function stopServer(server: Server): Promise<void> {
   if (server.child.exitCode !== null) return;
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  // SIGINT, as Ctrl-C: Astro exits normally, so a --cpu-prof profile is written.
+  // SIGINT, as Ctrl-C in a terminal.
   server.child.kill('SIGINT');
   const killer = setTimeout(() => server.child.kill('SIGKILL'), 20_000);
   await exited;
