@@ -3,12 +3,15 @@
  * `npm run build`, `npm run dev` and `npm run check`, so they never disagree.
  */
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { allowMdxCodeFromEnv, contentDirFor, nowFromEnv, requireArchivedFromEnv, type PublicationSettings } from '../config/settings.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkLedger } from './links/check-ledger.ts';
 import { cachingAnalyzer } from './load/analysis-cache.ts';
-import { inlineBodyAnalyzer, loadContent, loadMemo, type BodyAnalyzer, type LoadOptions } from './load/load-content.ts';
+import { createBodyPool, type BodyPool } from './load/analysis-pool.ts';
+import { analyzeBody } from './load/analyze-body.ts';
+import { inlineBodyAnalyzer, loadContent, loadMemo, type BodyAnalyzer, type BodyJob, type LoadOptions } from './load/load-content.ts';
 import type { SiteModel } from './model.ts';
 import { loadSiteSettings } from './load/site-settings.ts';
 import { resolveSite } from './resolve/resolve-site.ts';
@@ -129,15 +132,25 @@ export function devContent(root: string, options: { analysisCacheFile?: string }
   const contentDir = contentDirFor(root);
   const memo = loadMemo();
   let current: { signature: string; recent: boolean; result: CheckResult } | undefined;
-  const check = (analysisCacheFile?: string) => {
+  const check = (analysisCacheFile?: string, bodyAnalyzer?: BodyAnalyzer) => {
     // Taken before the files are read: an edit during the check shows in the next signature.
     const signature = contentSignature(contentDir);
-    current = { ...signature, result: checkContent({ root, contentDir, includeDrafts: true, memo, analysisCacheFile }) };
+    current = { ...signature, result: checkContent({ root, contentDir, includeDrafts: true, memo, analysisCacheFile, bodyAnalyzer }) };
     return current.result;
   };
   return {
-    /** The startup check, whose diagnostics the dev server prints. */
-    start: () => check(options.analysisCacheFile),
+    /**
+     * The startup check, whose diagnostics the dev server prints. Bodies the cache does not
+     * have go to worker threads, as in `npm run check`, started only if there are any.
+     */
+    start() {
+      const pool = lazyBodyPool();
+      try {
+        return check(options.analysisCacheFile, pool);
+      } finally {
+        pool.close();
+      }
+    },
     /** The model as the content is now, or a ContentError listing every problem. */
     model(): SiteModel {
       const signature = current && !current.recent ? contentSignature(contentDir) : undefined;
@@ -145,5 +158,28 @@ export function devContent(root: string, options: { analysisCacheFile?: string }
       if (result.errorCount > 0) throw new ContentError(result.diagnostics);
       return result.model;
     },
+  };
+}
+
+/** Fewer bodies than this to analyse are done inline: starting worker threads would cost more. */
+const POOL_AFTER = 40;
+
+/**
+ * The analysis pool (load/analysis-pool.ts), started only once there are enough bodies to
+ * analyse (a restart with a warm cache has few or none); jobs before that wait and go first.
+ */
+function lazyBodyPool(): BodyAnalyzer & { close(): void } {
+  let pool: BodyPool | undefined;
+  const waiting: BodyJob[] = [];
+  return {
+    submit(job) {
+      if (pool) return pool.submit(job);
+      waiting.push(job);
+      if (waiting.length < POOL_AFTER) return;
+      pool = createBodyPool({ threads: Math.max(1, Math.min(3, availableParallelism() - 1)) });
+      for (const early of waiting.splice(0)) pool.submit(early);
+    },
+    collect: () => (pool ? pool.collect() : waiting.map((job) => analyzeBody(job.body, job.format, job.lineOffset, job.options))),
+    close: () => pool?.close(),
   };
 }
