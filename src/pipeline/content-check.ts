@@ -141,7 +141,7 @@ export function devContent(root: string, options: { analysisCacheFile?: string }
   return {
     /**
      * The startup check, whose diagnostics the dev server prints. Bodies the cache does not
-     * have go to worker threads, as in `npm run check`, started only if there are any.
+     * have go to worker threads, as in `npm run check`, started only when there are enough.
      */
     start() {
       const pool = lazyBodyPool();
