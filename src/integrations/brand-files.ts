@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { receiveHandoff } from '../pipeline/build-handoff.ts';
-import { brandFiles, type BrandFile } from '../pipeline/emit/brand-files.ts';
+import { brandFilePaths, brandFiles, type BrandFile } from '../pipeline/emit/brand-files.ts';
 
 /**
  * Puts the favicons, the logo and the accent stylesheet (pipeline/emit/brand-files.ts)
@@ -36,7 +36,7 @@ export function brandFilesIntegration(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (req, res, next) => {
           const url = (req.url ?? '').split('?')[0] ?? '';
-          if (!url.startsWith(`${base}/`)) return next();
+          if (!brandFilePaths(receiveHandoff().context.publication).some((sitePath) => `${base}${sitePath}` === url)) return next();
           try {
             const file = (await files()).find((f) => `${base}${f.sitePath}` === url);
             if (!file) return next();

@@ -8,7 +8,7 @@ import type { BodySource } from '../pipeline/compile/compiled-bodies.ts';
 import { mdxRuntimeBodiesModule } from './mdx-runtime-bodies-module.ts';
 import { bodyCompilerVersions, startPrecompile } from '../pipeline/compile/precompile.ts';
 import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderable-body.ts';
-import { checkContent, reloadingModel } from '../pipeline/content-check.ts';
+import { checkContent, devContent } from '../pipeline/content-check.ts';
 import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
 import { locatedContentError } from './located-content-error.ts';
 import { provideLedgerRecord } from './published-urls-ledger.ts';
@@ -82,10 +82,10 @@ export function briefingContent(): AstroIntegration {
         // The publication's settings are read once per server: an edit of site.yaml restarts it.
         addWatchFile(path.join(contentDirFor(process.cwd()), SITE_FILE));
         const cacheDir = fileURLToPath(config.cacheDir);
-        const result = checkContent({
-          includeDrafts: command === 'dev',
-          analysisCacheFile: command === 'build' ? path.join(cacheDir, 'briefing-analyses.json') : undefined,
-        });
+        const analysisCacheFile = path.join(cacheDir, 'briefing-analyses.json');
+        // The dev server's startup check is the first of its reloads: they share what each file gave.
+        const dev = command === 'dev' ? devContent(process.cwd(), { analysisCacheFile }) : undefined;
+        const result = dev ? dev.start() : checkContent({ analysisCacheFile });
         for (const d of result.diagnostics) {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
@@ -98,7 +98,7 @@ export function briefingContent(): AstroIntegration {
           bodyCompiler: bodyCompilerVersions(),
         };
         const model = result.model;
-        provideHandoff({ context, model: command === 'build' ? () => model : locatedErrors(reloadingModel(process.cwd())) });
+        provideHandoff({ context, model: dev ? locatedErrors(dev.model) : () => model });
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
         logger.info(`content checked in ${ms} ms: ${model.briefings.length} briefings, ${model.actors.length} actors, ${summarize(result.diagnostics)}`);
         if (command === 'build') {

@@ -3,12 +3,15 @@
  * `npm run build`, `npm run dev` and `npm run check`, so they never disagree.
  */
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { allowMdxCodeFromEnv, contentDirFor, nowFromEnv, requireArchivedFromEnv, type PublicationSettings } from '../config/settings.ts';
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkLedger } from './links/check-ledger.ts';
 import { cachingAnalyzer } from './load/analysis-cache.ts';
-import { inlineBodyAnalyzer, loadContent, type BodyAnalyzer } from './load/load-content.ts';
+import { createBodyPool, type BodyPool } from './load/analysis-pool.ts';
+import { analyzeBody } from './load/analyze-body.ts';
+import { inlineBodyAnalyzer, loadContent, loadMemo, type BodyAnalyzer, type BodyJob, type LoadOptions } from './load/load-content.ts';
 import type { SiteModel } from './model.ts';
 import { loadSiteSettings } from './load/site-settings.ts';
 import { resolveSite } from './resolve/resolve-site.ts';
@@ -28,8 +31,10 @@ export interface CheckOptions {
   allowMdxCode?: boolean;
   /** How briefing bodies are analyzed; `npm run check` spreads a large corpus over worker threads. */
   bodyAnalyzer?: BodyAnalyzer;
-  /** Keep body analyses in this file between runs (the build does; see load/analysis-cache.ts). */
+  /** Keep body analyses in this file between runs (the build and the dev server do; see load/analysis-cache.ts). */
   analysisCacheFile?: string;
+  /** What an earlier check loaded from each file, reused where the text is unchanged (the dev server's reloads; load/file-memo.ts). */
+  memo?: LoadOptions['memo'];
   /**
    * Hold the content to the ledger of published URLs (links/check-ledger.ts). On by
    * default for what gets published; off with drafts (the dev server), whose URLs
@@ -61,7 +66,7 @@ export function checkContent(options: CheckOptions = {}): CheckResult {
   const started = performance.now();
   const inner = options.bodyAnalyzer ?? inlineBodyAnalyzer();
   const caching = options.analysisCacheFile ? cachingAnalyzer(inner, options.analysisCacheFile) : undefined;
-  const loaded = loadContent(contentDir, root, { allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(), bodyAnalyzer: caching ?? inner });
+  const loaded = loadContent(contentDir, root, { allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(), bodyAnalyzer: caching ?? inner, memo: options.memo });
   caching?.save();
   const site = loadSiteSettings(contentDir, root);
   const loadedAt = performance.now();
@@ -88,19 +93,16 @@ export function checkContent(options: CheckOptions = {}): CheckResult {
   };
 }
 
-/** The resolved model or a ContentError listing every problem. */
-export function loadModelOrThrow(options: CheckOptions = {}): SiteModel {
-  const result = checkContent(options);
-  if (result.errorCount > 0) throw new ContentError(result.diagnostics);
-  return result.model;
-}
-
 /**
- * A cheap fingerprint of the content folder (names, sizes, modification times),
- * so the dev server reloads the model after any edit, rename or deletion.
+ * A cheap fingerprint of the content folder (names, sizes, times, inodes), so the dev
+ * server reloads the model after any edit, rename or deletion. `recent` is true when a
+ * file was modified so lately that a further edit could leave the fingerprint as it is
+ * (coarse filesystem clocks, as in load/file-memo.ts): the next request then checks again.
  */
-function contentSignature(contentDir: string): string {
+function contentSignature(contentDir: string): { signature: string; recent: boolean } {
   const parts: string[] = [];
+  const now = Date.now();
+  let recent = false;
   for (const sub of ['actors', 'briefings']) {
     const dir = path.join(contentDir, sub);
     let names: string[] = [];
@@ -111,19 +113,73 @@ function contentSignature(contentDir: string): string {
     }
     for (const name of names) {
       const stat = statSync(path.join(dir, name));
-      parts.push(`${sub}/${name}:${stat.size}:${stat.mtimeMs}`);
+      if (stat.mtimeMs > now - 2000) recent = true;
+      parts.push(`${sub}/${name}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`);
     }
   }
-  return parts.join('|');
+  return { signature: parts.join('|'), recent };
 }
 
-/** The dev server's model, drafts included: recomputed when the content folder changes, else reused. */
-export function reloadingModel(root: string): () => SiteModel {
+/**
+ * The dev server's content, drafts included: checked once at startup, then reloaded on the
+ * request after any change of the content folder. Every check shares one memo of what each
+ * file gave (load/file-memo.ts), so a reload after one edit parses and analyses that file
+ * and resolves the whole site again (cheap and linear), instead of parsing every file; and
+ * the startup check keeps body analyses in `analysisCacheFile`, so a restart analyses only
+ * the bodies edited since.
+ */
+export function devContent(root: string, options: { analysisCacheFile?: string } = {}) {
   const contentDir = contentDirFor(root);
-  let cached: { signature: string; model: SiteModel } | undefined;
-  return () => {
+  const memo = loadMemo();
+  let current: { signature: string; recent: boolean; result: CheckResult } | undefined;
+  const check = (analysisCacheFile?: string, bodyAnalyzer?: BodyAnalyzer) => {
+    // Taken before the files are read: an edit during the check shows in the next signature.
     const signature = contentSignature(contentDir);
-    if (cached?.signature !== signature) cached = { signature, model: loadModelOrThrow({ root, contentDir, includeDrafts: true }) };
-    return cached.model;
+    current = { ...signature, result: checkContent({ root, contentDir, includeDrafts: true, memo, analysisCacheFile, bodyAnalyzer }) };
+    return current.result;
+  };
+  return {
+    /**
+     * The startup check, whose diagnostics the dev server prints. Bodies the cache does not
+     * have go to worker threads, as in `npm run check`, started only when there are enough.
+     */
+    start() {
+      const pool = lazyBodyPool();
+      try {
+        return check(options.analysisCacheFile, pool);
+      } finally {
+        pool.close();
+      }
+    },
+    /** The model as the content is now, or a ContentError listing every problem. */
+    model(): SiteModel {
+      const signature = current && !current.recent ? contentSignature(contentDir) : undefined;
+      const result = current && signature?.signature === current.signature ? current.result : check();
+      if (result.errorCount > 0) throw new ContentError(result.diagnostics);
+      return result.model;
+    },
+  };
+}
+
+/** Fewer bodies than this to analyse are done inline: starting worker threads would cost more. */
+const POOL_AFTER = 40;
+
+/**
+ * The analysis pool (load/analysis-pool.ts), started only once there are enough bodies to
+ * analyse (a restart with a warm cache has few or none); jobs before that wait and go first.
+ */
+function lazyBodyPool(): BodyAnalyzer & { close(): void } {
+  let pool: BodyPool | undefined;
+  const waiting: BodyJob[] = [];
+  return {
+    submit(job) {
+      if (pool) return pool.submit(job);
+      waiting.push(job);
+      if (waiting.length < POOL_AFTER) return;
+      pool = createBodyPool({ threads: Math.max(1, Math.min(3, availableParallelism() - 1)) });
+      for (const early of waiting.splice(0)) pool.submit(early);
+    },
+    collect: () => (pool ? pool.collect() : waiting.map((job) => analyzeBody(job.body, job.format, job.lineOffset, job.options))),
+    close: () => pool?.close(),
   };
 }

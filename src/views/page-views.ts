@@ -12,10 +12,12 @@ const viewsOf = <R extends DynamicRoute>(route: R) => dynamicRoutes[route] as un
 
 export function staticPaths<R extends DynamicRoute>(route: R) {
   const { model, context } = receiveHandoff();
+  // Keys serve the build's incremental pages only; the dev server renders every request.
+  const keys = context.mode === 'build';
   return viewsOf(route)
     .all(model(), context)
     // Astro types props as an index signature, which interfaces lack.
-    .map(({ params, view, keyed }) => ({ params, props: view as ViewOf<R> & Record<string, unknown>, cacheKey: keyed ? viewKey(route, view, context) : undefined }));
+    .map(({ params, view, keyed }) => ({ params, props: view as ViewOf<R> & Record<string, unknown>, cacheKey: keyed && keys ? viewKey(route, view, context) : undefined }));
 }
 
 /**

@@ -141,7 +141,7 @@ describe('astro dev', () => {
 
       // "Open in editor" launches the editor on that file, line and column.
       await overlay.getByText('Open in editor').click();
-      for (let i = 0; i < 50 && !existsSync(editorArgs); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+      for (let i = 0; i < 150 && !existsSync(editorArgs); i++) await new Promise((resolve) => setTimeout(resolve, 200));
       expect(readFileSync(editorArgs, 'utf8').trim().split('\n')).toEqual([absolute, String(actor.line), String(actor.column)]);
 
       // The page recovers on the next save, by itself: no restart, no reload by hand.

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { DEFAULT_PUBLICATION, nowFromEnv, THEME, withEnvOverrides } from '../../src/config/settings.ts';
 import { contrastOn, nearestPassing } from '../../src/pipeline/load/accent-contrast.ts';
 import { loadSiteSettings } from '../../src/pipeline/load/site-settings.ts';
-import { monogramLetters } from '../../src/pipeline/emit/brand-files.ts';
+import { brandFilePaths, brandFiles, monogramLetters } from '../../src/pipeline/emit/brand-files.ts';
 import { dueAt, scheduleOf } from '../../src/pipeline/resolve/schedule.ts';
 import { PROJECT_ROOT, tempCorpus, type TempCorpus } from '../helpers/corpus.ts';
 import { positionOf } from '../helpers/text.ts';
@@ -195,4 +195,15 @@ describe('monogramLetters', () => {
     ['The  Wire — Daily', 'TW'],
     ['عين الخبر', 'عا'],
   ])('%j → %j', (name, letters) => expect(monogramLetters(name)).toBe(letters));
+});
+
+describe('brandFilePaths', () => {
+  // The dev server lets every other request through on this list, without drawing the icons.
+  test.each([
+    ['the defaults', ''],
+    ['a logo and an accent', 'logo: logo.svg\naccent: "#1F5C3A"\n'],
+  ])('names exactly the files brandFiles makes, with %s', async (_name, yaml) => {
+    const { publication } = load(yaml, { 'logo.svg': LOGO });
+    expect(brandFilePaths(publication)).toEqual((await brandFiles(publication)).map((f) => f.sitePath));
+  });
 });

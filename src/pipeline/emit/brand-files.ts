@@ -83,6 +83,18 @@ export function accentCss(publication: PublicationSettings): string {
   ].join('\n');
 }
 
+/**
+ * The site paths `brandFiles` makes, known without making them: the dev server answers
+ * every other request at once instead of waiting for the icons to be drawn.
+ */
+export function brandFilePaths(publication: PublicationSettings): string[] {
+  return [
+    brandPaths.faviconIco(), brandPaths.faviconSvg(), brandPaths.favicon32(), brandPaths.appleTouchIcon(), brandPaths.icon512(),
+    ...(publication.logo ? [publication.logo.sitePath] : []),
+    ...(publication.customAccent ? [brandPaths.accentCss()] : []),
+  ];
+}
+
 export async function brandFiles(publication: PublicationSettings): Promise<BrandFile[]> {
   const source = await iconSource(publication);
   const [png16, png32, png48, touch, icon512] = await Promise.all([

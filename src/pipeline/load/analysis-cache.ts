@@ -1,7 +1,8 @@
 /**
  * Body analyses (body.ts) kept across builds by a hash of everything they depend
  * on, so a rebuild after one edit parses one body, not a thousand. Used by the
- * build; `npm run check` always analyzes afresh.
+ * build and by the dev server's startup check (the same file: the key is the body,
+ * whichever command wrote it); `npm run check` always analyzes afresh.
  */
 import { createHash } from 'node:crypto';
 import { readCacheFile, writeCacheFile } from '../../util/json-cache-file.ts';

@@ -7,6 +7,7 @@ import { SLUG_PATTERN } from '../../schemas/common.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './analyze-body.ts';
 import { issuesToDiagnostics } from './field-diagnostics.ts';
+import { FileMemo } from './file-memo.ts';
 import { parseFrontmatterFile, type ParsedFile } from './frontmatter.ts';
 import { readUtf8File } from './read-utf8.ts';
 
@@ -71,6 +72,8 @@ export interface LoadOptions {
   allowMdxCode?: boolean;
   /** How bodies are analyzed; one at a time, in this thread, by default. */
   bodyAnalyzer?: BodyAnalyzer;
+  /** Reuse what an earlier load gave for each file whose text is unchanged (the dev server's reloads). */
+  memo?: FileMemo<FileOutcome>;
 }
 
 export function loadContent(contentDir: string, projectRoot: string, options: LoadOptions = {}): LoadedContent {
@@ -114,72 +117,118 @@ export function loadContent(contentDir: string, projectRoot: string, options: Lo
     return entries;
   };
 
-  const rejected: RejectedFile[] = [];
-  const parseWith = <S extends z.ZodType>(schema: S, entry: { id: string; absolute: string; file: string }, kind: RejectedFile['kind']) => {
-    const read = readUtf8File(entry.absolute);
-    if (!read.ok) {
-      const hex = read.byte.toString(16).toUpperCase().padStart(2, '0');
-      diagnostics.push({
-        severity: 'error', code: 'not-utf8', file: entry.file, line: read.line, column: read.column,
-        message: `the file is not valid UTF-8: byte 0x${hex} at offset ${read.offset} starts no UTF-8 character (was it saved as Windows-1252 or Latin-1?); save the file as UTF-8`,
-      });
+  /** One file's frontmatter parsed and validated, with the problems found in it. */
+  const parseWith = <S extends z.ZodType>(schema: S, entry: { id: string; absolute: string; file: string }, kind: RejectedFile['kind'], text: string) => {
+    const found: Diagnostic[] = [];
+    // Read leniently, a file that is not UTF-8 has U+FFFD where its bad bytes were: only then are its bytes checked.
+    const notUtf8 = text.includes('\uFFFD') ? notUtf8Diagnostic(entry) : undefined;
+    const parsed = parseFrontmatterFile(text);
+    if (notUtf8) {
+      found.push(notUtf8);
       // Its ids are still readable (only its accented letters are not): what points at them is no second error.
-      const lossy = parseFrontmatterFile(readFileSync(entry.absolute, 'utf8'));
-      rejected.push({ kind, id: entry.id, file: entry.file, data: lossy.salvage(), body: lossy.body });
-      return undefined;
+      return { diagnostics: found, ok: undefined, rejected: { kind, id: entry.id, file: entry.file, data: parsed.salvage(), body: parsed.body } satisfies RejectedFile };
     }
-    const parsed = parseFrontmatterFile(read.text);
-    const reject = () => void rejected.push({ kind, id: entry.id, file: entry.file, data: parsed.salvage(), body: parsed.body });
+    const reject = () => ({ diagnostics: found, ok: undefined, rejected: { kind, id: entry.id, file: entry.file, data: parsed.salvage(), body: parsed.body } satisfies RejectedFile });
     if (parsed.missingFrontmatter) {
-      reject();
-      diagnostics.push({
+      found.push({
         severity: 'error', code: 'missing-frontmatter', file: entry.file, line: 1, column: 1,
         message: 'the file must start with a frontmatter block between "---" lines',
       });
-      return undefined;
+      return reject();
     }
     // Only the first YAML error: the parser's later ones are mostly the first one seen again
     // from further down (one stray colon can give ten), so they would only bury it.
     for (const e of parsed.yamlErrors.slice(0, 1)) {
-      diagnostics.push({ severity: 'error', code: 'yaml-syntax', file: entry.file, line: e.line, column: e.column, message: `malformed YAML: ${e.message}` });
+      found.push({ severity: 'error', code: 'yaml-syntax', file: entry.file, line: e.line, column: e.column, message: `malformed YAML: ${e.message}` });
     }
     if (parsed.yamlErrors.length) return reject();
     const result = schema.safeParse(parsed.data ?? {});
     if (!result.success) {
-      diagnostics.push(...issuesToDiagnostics(result.error.issues, entry.file, parsed, schema));
+      found.push(...issuesToDiagnostics(result.error.issues, entry.file, parsed, schema));
       return reject();
     }
-    return { parsed, data: result.data as z.infer<S> };
+    return { diagnostics: found, ok: { parsed, data: result.data as z.infer<S> }, rejected: undefined };
   };
 
-  const actors: LoadedFile<ActorData>[] = [];
+  // The dev server's memo (file-memo.ts) holds what each file gave; it depends on these too.
+  const memo = options.memo;
+  memo?.settle(JSON.stringify([projectRoot, options.allowMdxCode === true]));
+  const read = (absolute: string) => (memo ? memo.read(absolute) : readFileSync(absolute, 'utf8'));
+
+  const actorOutcomes: FileOutcome[] = [];
   for (const entry of readEntries('actors', ACTOR_EXTENSIONS)) {
-    const ok = parseWith(actorSchema, entry, 'actor');
-    if (ok) actors.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed });
+    const text = read(entry.absolute);
+    let outcome = memo?.recall(entry.absolute, text);
+    if (!outcome) {
+      const { diagnostics: found, ok, rejected } = parseWith(actorSchema, entry, 'actor', text);
+      outcome = { diagnostics: found, rejected, actor: ok && { id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed } };
+      memo?.remember(entry.absolute, text, outcome);
+    }
+    actorOutcomes.push(outcome);
   }
 
   // Bodies are handed to the analyzer as their frontmatter passes, so a parallel
   // analyzer parses them while this thread goes on with the next frontmatter.
   const analyzer = options.bodyAnalyzer ?? inlineBodyAnalyzer();
-  const pending: Omit<LoadedBriefing, 'analysis'>[] = [];
+  const briefingOutcomes: FileOutcome[] = [];
+  const pending: { at: number; absolute: string; text: string; briefing: Omit<LoadedBriefing, 'analysis'> }[] = [];
   for (const entry of readEntries('briefings', BRIEFING_EXTENSIONS)) {
-    const ok = parseWith(briefingSchema, entry, 'briefing');
-    if (!ok) continue;
+    const text = read(entry.absolute);
+    const known = memo?.recall(entry.absolute, text);
+    if (known) {
+      briefingOutcomes.push(known);
+      continue;
+    }
+    const { diagnostics: found, ok, rejected } = parseWith(briefingSchema, entry, 'briefing', text);
+    briefingOutcomes.push({ diagnostics: found, rejected });
+    if (!ok) {
+      memo?.remember(entry.absolute, text, briefingOutcomes.at(-1)!);
+      continue;
+    }
     const format = entry.ext === '.mdx' ? 'mdx' : 'md';
     analyzer.submit({ body: ok.parsed.body, format, lineOffset: ok.parsed.bodyStartLine, options: { allowCode: options.allowMdxCode } });
-    pending.push({ id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed, format });
+    pending.push({ at: briefingOutcomes.length - 1, absolute: entry.absolute, text, briefing: { id: entry.id, file: entry.file, data: ok.data, body: ok.parsed.body, parsed: ok.parsed, format } });
   }
   const analyses = analyzer.collect();
-  const briefings: LoadedBriefing[] = pending.map((briefing, i) => {
+  pending.forEach(({ at, absolute, text, briefing }, i) => {
     const analysis = analyses[i]!;
-    for (const finding of analysis.findings) {
-      diagnostics.push({ severity: 'error', code: `body-${finding.kind}`, file: briefing.file, line: finding.line, column: finding.column, message: finding.message });
-    }
-    return { ...briefing, analysis };
+    const outcome = briefingOutcomes[at]!;
+    outcome.briefing = { ...briefing, analysis };
+    outcome.bodyDiagnostics = analysis.findings.map((finding) => ({
+      severity: 'error', code: `body-${finding.kind}`, file: briefing.file, line: finding.line, column: finding.column, message: finding.message,
+    }));
+    memo?.remember(absolute, text, outcome);
   });
+  memo?.sweep();
 
-  return { actors, briefings, rejected, diagnostics };
+  // Assembled in file order, frontmatter problems before body problems, as when nothing is remembered.
+  const outcomes = [...actorOutcomes, ...briefingOutcomes];
+  for (const outcome of outcomes) diagnostics.push(...outcome.diagnostics);
+  for (const outcome of outcomes) diagnostics.push(...(outcome.bodyDiagnostics ?? []));
+  return {
+    actors: actorOutcomes.flatMap((o) => (o.actor ? [o.actor] : [])),
+    briefings: briefingOutcomes.flatMap((o) => (o.briefing ? [o.briefing] : [])),
+    rejected: outcomes.flatMap((o) => (o.rejected ? [o.rejected] : [])),
+    diagnostics,
+  };
 }
+
+/**
+ * What loading one file gave: what it holds, or why it was refused. Kept by the dev
+ * server's memo, so nothing in it may be changed by the stages after loading.
+ */
+export interface FileOutcome {
+  /** Problems in its frontmatter (or the file as a whole). */
+  diagnostics: Diagnostic[];
+  /** Problems in its body, found by the analysis. */
+  bodyDiagnostics?: Diagnostic[];
+  actor?: LoadedFile<ActorData>;
+  briefing?: LoadedBriefing;
+  rejected?: RejectedFile;
+}
+
+/** A memo for `LoadOptions.memo`: one per dev server, kept across its reloads. */
+export const loadMemo = () => new FileMemo<FileOutcome>();
 
 /** One briefing body to analyze: the arguments of `analyzeBody`. */
 export interface BodyJob {
@@ -209,4 +258,15 @@ export function inlineBodyAnalyzer(): BodyAnalyzer {
 
 function suggestSlug(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-file';
+}
+
+/** `not-utf8` at the first byte of the file that is not UTF-8, or nothing when it is UTF-8 after all. */
+function notUtf8Diagnostic(entry: { absolute: string; file: string }): Diagnostic | undefined {
+  const read = readUtf8File(entry.absolute);
+  if (read.ok) return undefined;
+  const hex = read.byte.toString(16).toUpperCase().padStart(2, '0');
+  return {
+    severity: 'error', code: 'not-utf8', file: entry.file, line: read.line, column: read.column,
+    message: `the file is not valid UTF-8: byte 0x${hex} at offset ${read.offset} starts no UTF-8 character (was it saved as Windows-1252 or Latin-1?); save the file as UTF-8`,
+  };
 }
