@@ -17,15 +17,13 @@
  * (cores other processes kept busy) over each run; the machine is shared, so compare medians.
  * `--cpu-prof DIR` profiles the server (summarise with `node bench/profile.ts DIR`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnDevServer } from '../tests/helpers/dev-server.ts';
 import { generateCorpus, parseArgs, writeCorpus, type GenBriefing } from './generate.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.briefings ?? 1000);
 const M = Number(args.actors ?? 200);
@@ -64,14 +62,6 @@ function processCpu(pid: number): number {
   }
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 interface Server {
   child: ChildProcess;
   base: string;
@@ -82,27 +72,8 @@ interface Server {
 }
 
 async function startServer(contentDir: string, cacheDir: string): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', BRIEFINGS_TODAY: '2026-01-01' };
-  const spawned = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, ASTRO_BIN, 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let text = '';
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev server did not print its address:\n${text}`)), TIMEOUT_MS);
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(text.replace(/\x1b\[[0-9;]*m/g, ''));
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`dev server exited with ${code}:\n${text}`)));
-  });
-  const addressAt = performance.now();
-  return { child, base, toAddress: addressAt - spawned, addressAt, log: () => text };
+  const { child, base, spawnedAt, addressAt, log } = await spawnDevServer({ contentDir, cacheDir, nodeFlags: NODE_FLAGS, timeoutMs: TIMEOUT_MS });
+  return { child, base, toAddress: addressAt - spawnedAt, addressAt, log };
 }
 
 async function stopServer(server: Server): Promise<void> {
