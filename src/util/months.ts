@@ -9,11 +9,21 @@ export interface ArchiveMonth {
   count: number;
 }
 
+/** The items by the month they are dated in, each month's in their own order. */
+export function byMonth<T extends { date: string }>(items: readonly T[]): Map<string, T[]> {
+  const months = new Map<string, T[]>();
+  for (const item of items) {
+    const month = monthOf(item.date);
+    const list = months.get(month);
+    if (list) list.push(item);
+    else months.set(month, [item]);
+  }
+  return months;
+}
+
 /** The months the items are dated in, newest first, with how many each holds. */
 export function archiveMonths(items: readonly { date: string }[]): ArchiveMonth[] {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(monthOf(item.date), (counts.get(monthOf(item.date)) ?? 0) + 1);
-  return [...counts].map(([month, count]) => ({ month, count })).sort((a, b) => (a.month < b.month ? 1 : -1));
+  return [...byMonth(items)].map(([month, list]) => ({ month, count: list.length })).sort((a, b) => (a.month < b.month ? 1 : -1));
 }
 
 /** Every month any of the lists has an item in, newest first. */

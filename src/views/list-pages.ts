@@ -4,7 +4,8 @@ import { stanceGrid } from '../pipeline/resolve/relations.ts';
 import { ACTOR_KINDS } from '../schemas/actor.ts';
 import { briefingSummaryView, type BriefingSummaryView } from './briefing-summary.ts';
 import { briefingLink, type BriefingLink } from './parts.ts';
-import { archiveMonths, BRIEFINGS_LATEST, monthNeighbours, monthOf, type ArchiveMonth } from './archive.ts';
+import { byMonth } from '../util/months.ts';
+import { archiveMonths, BRIEFINGS_LATEST, monthNeighbours, type ArchiveMonth } from './archive.ts';
 
 /** How many briefings the home page lists, and the 404 page suggests. */
 export const HOME_LATEST = 10;
@@ -43,11 +44,13 @@ export interface BriefingsMonthView {
   older?: string;
 }
 
-export function briefingsMonthViews(model: SiteModel): BriefingsMonthView[] {
+/** Every month's view, or only the month `only` (the dev server renders one page at a time). */
+export function briefingsMonthViews(model: SiteModel, only?: string): BriefingsMonthView[] {
   const months = archiveMonths(model.briefings);
-  return months.map(({ month }) => ({
+  const grouped = byMonth(model.briefings);
+  return months.filter(({ month }) => only === undefined || month === only).map(({ month }) => ({
     month,
-    briefings: model.briefings.filter((b) => monthOf(b.date) === month).map((b) => briefingSummaryView(model, b)),
+    briefings: grouped.get(month)!.map((b) => briefingSummaryView(model, b)),
     ...monthNeighbours(months, month),
   }));
 }

@@ -91,13 +91,13 @@ export const dynamicRoutes = {
   } satisfies RouteViews<TopicPageView>,
   'briefings/[year]/[month]': {
     all: (model) => briefingsMonthViews(model).map((view) => ({ params: monthParams(view.month), view, keyed: true })),
-    one: (model, _context, params) => briefingsMonthViews(model).find((view) => view.month === monthFromParams(params)),
+    one: (model, _context, params) => briefingsMonthViews(model, monthFromParams(params))[0],
   } satisfies RouteViews<BriefingsMonthView>,
   'topics/[topic]/[year]/[month]': {
     all: (model) => model.topics.flatMap((t) => topicMonthViews(model, t).map((view) => ({ params: { topic: t.slug, ...monthParams(view.month) }, view, keyed: true }))),
     one: (model, _context, params) => {
       const topic = model.topicBySlug.get(params.topic as never);
-      return topic && topicMonthViews(model, topic).find((view) => view.month === monthFromParams(params));
+      return topic && topicMonthViews(model, topic, monthFromParams(params))[0];
     },
   } satisfies RouteViews<TopicMonthView>,
   'actors/[id]/rss.xml': actorFeed('rss'),

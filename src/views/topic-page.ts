@@ -1,7 +1,7 @@
 /** Everything a topic page (`/topics/<topic>/`) and its months' pages show: briefings, and positions by actor. */
 import type { ActorId, Briefing, Position, SiteModel, Topic, TopicSlug } from '../pipeline/model.ts';
-import { monthsOf } from '../util/months.ts';
-import { archiveMonths, monthNeighbours, monthOf, TOPIC_BRIEFINGS_LATEST, TOPIC_POSITIONS_LATEST } from './archive.ts';
+import { byMonth, monthsOf } from '../util/months.ts';
+import { monthNeighbours, TOPIC_BRIEFINGS_LATEST, TOPIC_POSITIONS_LATEST } from './archive.ts';
 import { briefingSummaryView, type BriefingSummaryView } from './briefing-summary.ts';
 import { actorRef, type ActorRef } from './parts.ts';
 import { positionCardView, type PositionCardView } from './position-card.ts';
@@ -41,9 +41,9 @@ function listing(model: SiteModel, topic: Topic, briefings: readonly Briefing[],
 
 /** Both kinds of item in one list of months. */
 function topicMonths(topic: Topic) {
-  const briefings = new Map(archiveMonths(topic.briefings).map((m) => [m.month, m.count]));
-  const positions = new Map(archiveMonths(topic.positions).map((m) => [m.month, m.count]));
-  return monthsOf(topic.briefings, topic.positions).map((month) => ({ month, briefingCount: briefings.get(month) ?? 0, positionCount: positions.get(month) ?? 0 }));
+  const briefings = byMonth(topic.briefings);
+  const positions = byMonth(topic.positions);
+  return monthsOf(topic.briefings, topic.positions).map((month) => ({ month, briefingCount: briefings.get(month)?.length ?? 0, positionCount: positions.get(month)?.length ?? 0 }));
 }
 
 export function topicPageView(model: SiteModel, topic: Topic): TopicPageView {
@@ -60,10 +60,13 @@ export function topicPageViewBySlug(model: SiteModel, slug: string): TopicPageVi
   return topic && topicPageView(model, topic);
 }
 
-export function topicMonthViews(model: SiteModel, topic: Topic): TopicMonthView[] {
+/** Every month's view of the topic, or only the month `only` (the dev server renders one page at a time). */
+export function topicMonthViews(model: SiteModel, topic: Topic, only?: string): TopicMonthView[] {
   const months = topicMonths(topic).map((m) => ({ month: m.month, count: m.briefingCount + m.positionCount }));
-  return months.map(({ month }) => ({
-    ...listing(model, topic, topic.briefings.filter((b) => monthOf(b.date) === month), topic.positions.filter((p) => monthOf(p.date) === month)),
+  const briefings = byMonth(topic.briefings);
+  const positions = byMonth(topic.positions);
+  return months.filter(({ month }) => only === undefined || month === only).map(({ month }) => ({
+    ...listing(model, topic, briefings.get(month) ?? [], positions.get(month) ?? []),
     month,
     ...monthNeighbours(months, month),
   }));
