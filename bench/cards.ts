@@ -2,29 +2,31 @@
  * Where a share card's time goes, stage by stage, in CPU time (robust on a
  * shared, busy machine), on real cards planned from a generated corpus:
  *
- *   node bench/cards.ts [--cards 120] [--briefings 40] [--actors 20]
+ *   node bench/cards.ts [--cards 120] [--briefings 40] [--actors 20] [--runs 3]
  *
- * Stages: satori (layout → SVG, JS), then the production rasteriser (sharp:
- * librsvg + libvips' PNG encoder, src/pipeline/cards/render.ts), and for comparison the
- * former one, resvg (renderAsync + RenderedImage.asPng()).
+ * Stages of the production path (render.ts): satori (layout → SVG, JS), Skia
+ * drawing the SVG and handing over its pixels (raster.ts), PNG encoding (png.ts).
+ * For comparison, the former path on the same SVGs: librsvg rasterising and
+ * libvips encoding, both through sharp, as the card worker set them up.
  *
- * The production path is timed in a pass of its own, with the card worker's sharp
- * settings (worker.ts): run between the alternatives, as it once was, it measured
- * about half as much again (51.5 against 33 ms a card on the same machine), because
- * resvg and the other encoders it alternated with evicted its caches and left it
- * their garbage to collect. The alternatives' pass follows.
+ * Each path runs in passes of its own, alternated (production, former,
+ * production, …): run card by card between each other, each evicts the other's
+ * caches and leaves it garbage to collect. Like the card worker, which gets each
+ * card in a message of its own, the loop yields to the event loop after every
+ * card, so the canvas's pixel buffers are freed as they are in a build.
  */
-import { renderAsync } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { planCards } from '../src/pipeline/cards/plan.ts';
-import { renderCardSvg, svgToPng } from '../src/pipeline/cards/render.ts';
+import { encodePng } from '../src/pipeline/cards/png.ts';
+import { drawSvg } from '../src/pipeline/cards/raster.ts';
+import { renderCardSvg } from '../src/pipeline/cards/render.ts';
 import { checkContent } from '../src/pipeline/content-check.ts';
 import { generateCorpus, parseArgs, writeCorpus } from './generate.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const CARDS = Number(args.cards ?? 120);
+const RUNS = Number(args.runs ?? 3);
 const dir = path.resolve(import.meta.dirname, '.work/cards-corpus');
 writeCorpus(generateCorpus({ briefings: Number(args.briefings ?? 40), actors: Number(args.actors ?? 20), seed: 7 }), dir, 7);
 const { model } = checkContent({ root: path.resolve(import.meta.dirname, '..'), contentDir: dir, today: '2026-01-01' });
@@ -36,73 +38,73 @@ const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const totals = { satori: 0, production: 0, resvg: 0, asPng: 0, sharpPng6: 0, sharpPng1: 0, sharpPalette: 0, zlibRaw1: 0 };
-const bytes = { production: 0, asPng: 0, sharpPng6: 0, sharpPng1: 0, sharpPalette: 0 };
-let svgBytes = 0;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-// Warm up: fonts, wasm, JIT.
-for (const job of jobs.slice(0, 5)) (await renderAsync(await renderCardSvg(job.content), { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })).asPng();
-for (const job of jobs.slice(0, 5)) await svgToPng(await renderCardSvg(job.content));
-
-// The production path alone, as a card worker runs it.
+// As the card worker (worker.ts) sets sharp up.
 sharp.concurrency(1);
 sharp.cache(false);
-const productionStart = performance.now();
+
+type Stage = 'satori' | 'draw' | 'encode' | 'librsvg';
+const totals: Record<Stage, number[]> = { satori: [], draw: [], encode: [], librsvg: [] };
+const bytes = { production: 0, former: 0, maxProduction: 0 };
+let svgBytes = 0;
+let fallbacks = 0;
+
+async function productionPass(record: boolean, first: boolean) {
+  const t = { satori: 0, draw: 0, encode: 0 };
+  for (const job of jobs) {
+    let start = cpu();
+    const svg = await renderCardSvg(job.content);
+    t.satori += cpu() - start;
+    start = cpu();
+    const pixels = drawSvg(svg);
+    t.draw += cpu() - start;
+    if (!pixels) {
+      fallbacks++;
+      continue;
+    }
+    start = cpu();
+    const png = encodePng(pixels.data, pixels.width, pixels.height);
+    t.encode += cpu() - start;
+    if (first) {
+      svgBytes += svg.length;
+      bytes.production += png.length;
+      bytes.maxProduction = Math.max(bytes.maxProduction, png.length);
+    }
+    await nextTurn();
+  }
+  if (record) for (const stage of ['satori', 'draw', 'encode'] as const) totals[stage].push(t[stage] / CARDS);
+}
+
 const svgs: string[] = [];
-for (const job of jobs) {
-  let t = cpu();
-  const svg = await renderCardSvg(job.content);
-  totals.satori += cpu() - t;
-  svgBytes += svg.length;
-  svgs.push(svg);
-
-  t = cpu();
-  bytes.production += (await svgToPng(svg)).length;
-  totals.production += cpu() - t;
+for (const job of jobs) svgs.push(await renderCardSvg(job.content));
+async function formerPass(record: boolean, first: boolean) {
+  let t = 0;
+  for (const svg of svgs) {
+    const start = cpu();
+    const png = await sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 4 }).toBuffer();
+    t += cpu() - start;
+    if (first) bytes.former += png.length;
+    await nextTurn();
+  }
+  if (record) totals.librsvg.push(t / CARDS);
 }
-const productionWall = performance.now() - productionStart;
-sharp.concurrency(0);
 
-// The alternatives, on the same SVGs.
-const wallStart = performance.now();
-for (const svg of svgs) {
-  let t = cpu();
-  const image = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
-  totals.resvg += cpu() - t;
-
-  t = cpu();
-  const png = image.asPng();
-  totals.asPng += cpu() - t;
-  bytes.asPng += png.length;
-
-  const raw = { raw: { width: image.width, height: image.height, channels: 4 as const } };
-  const pixels = image.pixels;
-  t = cpu();
-  bytes.sharpPng6 += (await sharp(pixels, raw).png({ compressionLevel: 6 }).toBuffer()).length;
-  totals.sharpPng6 += cpu() - t;
-  t = cpu();
-  bytes.sharpPng1 += (await sharp(pixels, raw).png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer()).length;
-  totals.sharpPng1 += cpu() - t;
-  t = cpu();
-  bytes.sharpPalette += (await sharp(pixels, raw).png({ palette: true }).toBuffer()).length;
-  totals.sharpPalette += cpu() - t;
-  t = cpu();
-  deflateSync(pixels, { level: 1 });
-  totals.zlibRaw1 += cpu() - t;
+// Warm up: fonts, wasm, JIT.
+await productionPass(false, false);
+await formerPass(false, false);
+for (let run = 0; run < RUNS; run++) {
+  await productionPass(true, run === 0);
+  await formerPass(true, run === 0);
 }
-const wall = performance.now() - wallStart;
+svgBytes /= CARDS;
 
-const per = (ms: number) => `${(ms / CARDS).toFixed(1)} ms`;
-console.log(`${CARDS} cards (${new Set(jobs.map((j) => j.content.kind)).size} kinds), mean SVG ${(svgBytes / CARDS / 1024).toFixed(0)} KiB; CPU time a card (all threads of this process):`);
-console.log(`  satori (layout + SVG)            ${per(totals.satori)}`);
-console.log(`  sharp (rasterize + encode)       ${per(totals.production)}   ${(bytes.production / CARDS / 1024).toFixed(0)} KiB`);
-console.log(`  = production path                ${per(totals.satori + totals.production)}   (wall ${(productionWall / CARDS).toFixed(1)} ms a card, one card at a time)`);
-console.log('  the former rasteriser, resvg:');
-console.log(`    renderAsync (rasterize)        ${per(totals.resvg)}`);
-console.log(`    RenderedImage.asPng() (encode) ${per(totals.asPng)}   ${(bytes.asPng / CARDS / 1024).toFixed(0)} KiB`);
-console.log('  alternatives for encoding resvg\'s pixels:');
-console.log(`    sharp png level 6              ${per(totals.sharpPng6)}   ${(bytes.sharpPng6 / CARDS / 1024).toFixed(0)} KiB`);
-console.log(`    sharp png level 1, no filter   ${per(totals.sharpPng1)}   ${(bytes.sharpPng1 / CARDS / 1024).toFixed(0)} KiB`);
-console.log(`    sharp png palette (quantize)   ${per(totals.sharpPalette)}   ${(bytes.sharpPalette / CARDS / 1024).toFixed(0)} KiB`);
-console.log(`    zlib deflate level 1 of pixels ${per(totals.zlibRaw1)}`);
-console.log(`(wall for the alternatives' pass: ${(wall / CARDS).toFixed(1)} ms a card)`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (values: number[]) => `${median(values).toFixed(1)} ms (runs ${values.map((v) => v.toFixed(1)).join(', ')})`;
+const production = totals.satori.map((s, i) => s + totals.draw[i]! + totals.encode[i]!);
+console.log(`${CARDS} cards (${new Set(jobs.map((j) => j.content.kind)).size} kinds), mean SVG ${(svgBytes / 1024).toFixed(0)} KiB; CPU time a card, median of ${RUNS} runs:`);
+console.log(`  satori (layout + SVG)             ${ms(totals.satori)}`);
+console.log(`  Skia draw + pixels (raster.ts)    ${ms(totals.draw)}`);
+console.log(`  PNG encoding (png.ts)             ${ms(totals.encode)}   mean ${(bytes.production / CARDS / 1024).toFixed(0)} KiB, largest ${(bytes.maxProduction / 1024).toFixed(0)} KiB`);
+console.log(`  = production path                 ${ms(production)}${fallbacks ? `   (${fallbacks / (RUNS + 1)} cards fell back to librsvg)` : ''}`);
+console.log(`  former: librsvg + libvips PNG     ${ms(totals.librsvg)}   mean ${(bytes.former / CARDS / 1024).toFixed(0)} KiB (satori's share as above)`);

@@ -11,19 +11,19 @@ import { drawableCard } from './coverage.ts';
 import { FONT_PACKAGES } from './font-families.ts';
 import { fontsFor } from './fonts.ts';
 import { CARD_TEMPLATE_VERSION, cardStrings, type CardContent } from './layout.ts';
-import { PNG_OPTIONS } from './render.ts';
+import { PNG_ENCODING } from './png.ts';
 
 /**
  * Every package whose version decides a card's pixels: the renderers, the shaping
  * and bidi code of shaped-text.ts and direction.ts, the cmap reader, every font package.
  */
-const RENDER_PACKAGES = ['satori', 'sharp', 'harfbuzzjs', 'bidi-js', 'fontkitten', ...FONT_PACKAGES];
+const RENDER_PACKAGES = ['satori', '@napi-rs/canvas', 'sharp', 'harfbuzzjs', 'bidi-js', 'fontkitten', ...FONT_PACKAGES];
 
 export function cardKey(content: CardContent): string {
   // The fonts of what is drawn: characters no font covers are drawn as U+FFFD, which needs a font of its own.
   const fonts = fontsFor(cardStrings(drawableCard(content))).files;
   return createHash('sha256')
-    .update(JSON.stringify({ template: CARD_TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_OPTIONS, fonts, content }, withoutFilePaths))
+    .update(JSON.stringify({ template: CARD_TEMPLATE_VERSION, renderer: packageVersions(RENDER_PACKAGES), png: PNG_ENCODING, fonts, content }, withoutFilePaths))
     .digest('hex')
     .slice(0, 32);
 }

@@ -7,7 +7,7 @@ import { formatDate, plural } from '../../util/format.ts';
 import { paragraphDirection } from './direction.ts';
 import { cardText } from './text.ts';
 
-export const CARD_TEMPLATE_VERSION = 6;
+export const CARD_TEMPLATE_VERSION = 7;
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 

@@ -15,7 +15,7 @@ export async function renderInPool(requests: RenderRequest[], threads?: number):
     threads,
     // A build renders cards while it renders pages; as processes, their memory is the system's again when they end.
     processes: true,
-    // While sharp rasterises one card on libuv's thread pool, the worker's own thread lays out the next with satori.
+    // The next card waits in the worker's queue while it renders one: no idle round trip between cards.
     inFlight: 2,
     describe: (i) => `Share card ${requests[i]!.key}`,
   });

@@ -1,11 +1,9 @@
 /**
- * Card rendering: layout → satori (SVG, text drawn as paths) → PNG with sharp
- * (libvips, librsvg). Measured on this project's cards (bench/rasterizers.ts):
- * sharp rasterises and encodes a card in about 20–25 ms of CPU, @resvg/resvg-js's
- * renderAsync in about 40–50 ms, which made resvg most of a card's cost. The
- * alpha channel is dropped (cards are opaque): smaller PNGs, faster encoding.
- * zlib level 4 instead of 6: about 3 ms less CPU a card for PNGs about 5% larger
- * (still far below the 150 KB the share previews allow).
+ * Card rendering: layout → satori (SVG, text drawn as paths) → pixels drawn by
+ * Skia (raster.ts), or by librsvg (sharp) for SVG the Skia drawer does not know →
+ * PNG (png.ts). Skia draws and hands over a card's pixels in about 5 ms of CPU
+ * where librsvg took 15–20, and png.ts encodes them in about 5 where sharp took
+ * 9–15 (bench/RESULTS.md, "Card CPU").
  */
 import sharp from 'sharp';
 import satori from 'satori';
@@ -13,6 +11,8 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { readFileSync } from 'node:fs';
 import { drawableCard } from './coverage.ts';
+import { encodePng } from './png.ts';
+import { drawSvg, type RawPixels } from './raster.ts';
 import { fontsFor, type SatoriFont } from './fonts.ts';
 import { withOwnShaping } from './own-shaping.ts';
 import { inlineShapedText, loadHarfbuzz } from './shaped-text.ts';
@@ -57,11 +57,17 @@ const collectGarbage = runInNewContext('gc') as () => void;
 const CARDS_BETWEEN_COLLECTIONS = 100;
 let sinceCollect = 0;
 
-/** How the PNG is encoded; part of the cache key, since it decides the bytes. */
-export const PNG_OPTIONS = { compressionLevel: 4 } as const;
+/** The card's pixels: Skia's, or librsvg's for SVG raster.ts does not draw. */
+async function pixelsOf(svg: string): Promise<RawPixels> {
+  const drawn = drawSvg(svg);
+  if (drawn) return drawn;
+  const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
 
 export async function svgToPng(svg: string): Promise<Buffer> {
-  const png = await sharp(Buffer.from(svg)).removeAlpha().png(PNG_OPTIONS).toBuffer();
+  const { data, width, height } = await pixelsOf(svg);
+  const png = encodePng(data, width, height);
   if (++sinceCollect >= CARDS_BETWEEN_COLLECTIONS) {
     sinceCollect = 0;
     collectGarbage();

@@ -5,9 +5,9 @@ import type { RenderRequest } from './pool.ts';
 import { renderCardPng } from './render.ts';
 import { writeCardEntry } from './store.ts';
 
-// One worker per core already (pool.ts): more libvips threads per card would only
-// compete with the other worker. No card is rendered twice, so libvips' operation cache
-// would only hold memory.
+// For the cards librsvg draws (raster.ts hands it SVG it does not know): one worker
+// per core already (pool.ts), so more libvips threads would only compete with the
+// other worker; no card is rendered twice, so libvips' operation cache would only hold memory.
 sharp.concurrency(1);
 sharp.cache(false);
 
