@@ -13,7 +13,8 @@
  * production, …): run card by card between each other, each evicts the other's
  * caches and leaves it garbage to collect. Like the card worker, which gets each
  * card in a message of its own, the loop yields to the event loop after every
- * card, so the canvas's pixel buffers are freed as they are in a build.
+ * card, so the canvas's pixel buffers are freed as they are in a build; the CPU
+ * spent in that turn (collecting, freeing) is counted as a stage of its own.
  */
 import sharp from 'sharp';
 import path from 'node:path';
@@ -44,14 +45,14 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 sharp.concurrency(1);
 sharp.cache(false);
 
-type Stage = 'satori' | 'draw' | 'encode' | 'librsvg';
-const totals: Record<Stage, number[]> = { satori: [], draw: [], encode: [], librsvg: [] };
+type Stage = 'satori' | 'draw' | 'encode' | 'between' | 'librsvg' | 'librsvgBetween';
+const totals: Record<Stage, number[]> = { satori: [], draw: [], encode: [], between: [], librsvg: [], librsvgBetween: [] };
 const bytes = { production: 0, former: 0, maxProduction: 0 };
 let svgBytes = 0;
 let fallbacks = 0;
 
 async function productionPass(record: boolean, first: boolean) {
-  const t = { satori: 0, draw: 0, encode: 0 };
+  const t = { satori: 0, draw: 0, encode: 0, between: 0 };
   for (const job of jobs) {
     let start = cpu();
     const svg = await renderCardSvg(job.content);
@@ -71,23 +72,31 @@ async function productionPass(record: boolean, first: boolean) {
       bytes.production += png.length;
       bytes.maxProduction = Math.max(bytes.maxProduction, png.length);
     }
+    start = cpu();
     await nextTurn();
+    t.between += cpu() - start;
   }
-  if (record) for (const stage of ['satori', 'draw', 'encode'] as const) totals[stage].push(t[stage] / CARDS);
+  if (record) for (const stage of ['satori', 'draw', 'encode', 'between'] as const) totals[stage].push(t[stage] / CARDS);
 }
 
 const svgs: string[] = [];
 for (const job of jobs) svgs.push(await renderCardSvg(job.content));
 async function formerPass(record: boolean, first: boolean) {
   let t = 0;
+  let between = 0;
   for (const svg of svgs) {
-    const start = cpu();
+    let start = cpu();
     const png = await sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 4 }).toBuffer();
     t += cpu() - start;
     if (first) bytes.former += png.length;
+    start = cpu();
     await nextTurn();
+    between += cpu() - start;
   }
-  if (record) totals.librsvg.push(t / CARDS);
+  if (record) {
+    totals.librsvg.push(t / CARDS);
+    totals.librsvgBetween.push(between / CARDS);
+  }
 }
 
 // Warm up: fonts, wasm, JIT.
@@ -101,10 +110,14 @@ svgBytes /= CARDS;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (values: number[]) => `${median(values).toFixed(1)} ms (runs ${values.map((v) => v.toFixed(1)).join(', ')})`;
-const production = totals.satori.map((s, i) => s + totals.draw[i]! + totals.encode[i]!);
+const production = totals.satori.map((s, i) => s + totals.draw[i]! + totals.encode[i]! + totals.between[i]!);
+const former = totals.satori.map((s, i) => s + totals.librsvg[i]! + totals.librsvgBetween[i]!);
 console.log(`${CARDS} cards (${new Set(jobs.map((j) => j.content.kind)).size} kinds), mean SVG ${(svgBytes / 1024).toFixed(0)} KiB; CPU time a card, median of ${RUNS} runs:`);
 console.log(`  satori (layout + SVG)             ${ms(totals.satori)}`);
 console.log(`  Skia draw + pixels (raster.ts)    ${ms(totals.draw)}`);
 console.log(`  PNG encoding (png.ts)             ${ms(totals.encode)}   mean ${(bytes.production / CARDS / 1024).toFixed(0)} KiB, largest ${(bytes.maxProduction / 1024).toFixed(0)} KiB`);
+console.log(`  between cards (GC, freeing)       ${ms(totals.between)}`);
 console.log(`  = production path                 ${ms(production)}${fallbacks ? `   (${fallbacks / (RUNS + 1)} cards fell back to librsvg)` : ''}`);
-console.log(`  former: librsvg + libvips PNG     ${ms(totals.librsvg)}   mean ${(bytes.former / CARDS / 1024).toFixed(0)} KiB (satori's share as above)`);
+console.log(`  former: librsvg + libvips PNG     ${ms(totals.librsvg)}   mean ${(bytes.former / CARDS / 1024).toFixed(0)} KiB`);
+console.log(`          between cards             ${ms(totals.librsvgBetween)}`);
+console.log(`  = former path (same satori)       ${ms(former)}`);
