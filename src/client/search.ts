@@ -4,7 +4,7 @@
  * APIs (textContent), never innerHTML with index data, except Pagefind's
  * excerpt, whose only markup is <mark> and which we rebuild safely.
  */
-import { SEARCH_BUNDLES } from '../pipeline/emit/search-bundles.ts';
+import { BUNDLE_LIST, MAIN_BUNDLE } from '../pipeline/emit/search-bundles.ts';
 
 interface PagefindResult {
   url: string;
@@ -42,19 +42,19 @@ export async function runSearchPage(): Promise<void> {
   const form = input?.form;
   if (!input || !list || !status || !form) return;
   const base = list.dataset.base ?? '/';
-  let pagefind: Pagefind | undefined;
+  let loading: Promise<Pagefind> | undefined;
 
-  const load = async () => {
-    if (!pagefind) {
+  // One load for every search, even those typed before the first finished.
+  const load = () =>
+    (loading ??= (async () => {
       const root = base.replace(/\/$/, '');
-      const [main, ...others] = SEARCH_BUNDLES;
-      pagefind = (await import(/* @vite-ignore */ `${root}/${main.dir}/pagefind.js`)) as Pagefind;
-      await pagefind.options({ baseUrl: base });
+      const listed = fetch(`${root}/${BUNDLE_LIST}`).then((response) => response.json() as Promise<{ bundles: string[] }>);
+      const engine = (await import(/* @vite-ignore */ `${root}/${MAIN_BUNDLE}/pagefind.js`)) as Pagefind;
+      await engine.options({ baseUrl: base });
       // The index is written in parts (pipeline/emit/search-bundles.ts); results come back as one list.
-      for (const bundle of others) await pagefind.mergeIndex(`${root}/${bundle.dir}/`);
-    }
-    return pagefind;
-  };
+      for (const bundle of (await listed).bundles) if (bundle !== MAIN_BUNDLE) await engine.mergeIndex(`${root}/${bundle}/`);
+      return engine;
+    })());
 
   let latest = 0;
   const run = async (query: string) => {

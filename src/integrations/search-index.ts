@@ -1,56 +1,94 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { SEARCH_BUNDLES, type SearchBundle } from '../pipeline/emit/search-bundles.ts';
+import { receiveHandoff } from '../pipeline/build-handoff.ts';
+import { BUNDLE_LIST, isBundleDir, MAIN_BUNDLE, planSearchBundles, type PlannedBundle } from '../pipeline/emit/search-bundles.ts';
+import { bundleKey, openSearchCache } from '../pipeline/emit/search-cache.ts';
+import { packageVersions } from '../util/package-versions.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
 
-/** Pagefind globs (relative to the output folder) for the pages of one bundle. */
-function globsFor(bundle: SearchBundle, outDir: string): string[] {
-  if (bundle.pages === 'positions') return ['positions/*/index.html'];
-  const bundleDirs = new Set<string>(SEARCH_BUNDLES.map((b) => b.dir));
-  const folders = readdirSync(outDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !bundleDirs.has(entry.name) && !entry.name.startsWith('_'))
-    .map((entry) => entry.name);
-  // The positions folder holds its list page too; the position pages themselves are the other bundle's.
-  return ['*.html', ...folders.filter((f) => f !== 'positions').map((f) => `${f}/**/*.html`), 'positions/index.html'];
+const PAGEFIND_OPTIONS = { forceLanguage: 'en' } as const;
+/** Files handed to Pagefind at once: its service answers them in order, so a batch keeps its pipe full. */
+const BATCH = 64;
+
+/** Every HTML file of the output, relative and `/`-separated, outside Astro's assets and the bundles themselves. */
+function htmlFiles(outDir: string, prefix = ''): string[] {
+  return readdirSync(path.join(outDir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return !prefix && (entry.name.startsWith('_') || isBundleDir(entry.name)) ? [] : htmlFiles(outDir, relative);
+    return entry.name.endsWith('.html') ? [relative] : [];
+  });
 }
 
 /** Pages in a written bundle (Pagefind skips files without data-pagefind-body). */
 function indexedPages(bundleDir: string): number {
-  const entry = JSON.parse(readFileSync(`${bundleDir}/pagefind-entry.json`, 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(readFileSync(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+async function buildBundle(bundle: PlannedBundle, outDir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex(PAGEFIND_OPTIONS);
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    for (let i = 0; i < bundle.files.length; i += BATCH) {
+      const added = await Promise.all(
+        bundle.files.slice(i, i + BATCH).map((file) => index.addHTMLFile({ sourcePath: file, content: readFileSync(path.join(outDir, file), 'utf8') })),
+      );
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(outDir, bundle.dir) });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    // Ends the Pagefind process, so the next bundle starts with its memory returned.
+    await pagefind.close();
+  }
 }
 
 /**
  * Builds the Pagefind full-text index over the finished HTML, so search works
  * from `dist/` on any static host with no server. Only elements marked
  * `data-pagefind-body` (briefings, actors, positions) are indexed, into the
- * bundles of pipeline/emit/search-bundles.ts, one Pagefind run after the other.
+ * bundles of pipeline/emit/search-bundles.ts, one Pagefind run after the other;
+ * a bundle whose pages did not change since the last build comes from the cache
+ * (pipeline/emit/search-cache.ts).
  */
 export function searchIndex(): AstroIntegration {
+  let cacheRoot = '';
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheRoot = path.join(fileURLToPath(config.cacheDir), 'search-bundles');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const counts: string[] = [];
-        for (const bundle of SEARCH_BUNDLES) {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          try {
-            for (const glob of globsFor(bundle, outDir)) {
-              const added = await index.addDirectory({ path: outDir, glob });
-              if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-            }
-            const written = await index.writeFiles({ outputPath: `${outDir}/${bundle.dir}` });
-            if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-            counts.push(`${indexedPages(`${outDir}/${bundle.dir}`)} pages in ${bundle.dir}/`);
-          } finally {
-            // Ends the Pagefind process, so the next bundle starts with its memory returned.
-            await pagefind.close();
+        const bundles = planSearchBundles(receiveHandoff().model(), htmlFiles(outDir));
+        const cache = openSearchCache(cacheRoot);
+        const salt = `${packageVersions(['pagefind'])}\0${JSON.stringify(PAGEFIND_OPTIONS)}`;
+        const listed: string[] = [];
+        let pages = 0;
+        const indexed: string[] = [];
+        for (const bundle of bundles) {
+          const key = bundleKey(bundle, outDir, salt);
+          const target = path.join(outDir, bundle.dir);
+          if (!cache.restore(bundle.dir, key, target)) {
+            await buildBundle(bundle, outDir);
+            cache.store(bundle.dir, key, target);
+            indexed.push(bundle.dir);
           }
+          const count = indexedPages(target);
+          pages += count;
+          // A bundle with no page to find (every page in it withdrawn) is left out; the main one serves pagefind.js.
+          if (count > 0 || bundle.dir === MAIN_BUNDLE) listed.push(bundle.dir);
+          else rmSync(target, { recursive: true, force: true });
         }
-        logger.info(`search index: ${counts.join(', ')}`);
+        cache.prune();
+        writeFileAtomic(path.join(outDir, BUNDLE_LIST), `${JSON.stringify({ bundles: listed })}\n`);
+        const reused = bundles.length - indexed.length;
+        logger.info(`search index: ${pages} pages in ${listed.length} bundles; indexed ${indexed.join(', ') || 'none'}; ${reused} unchanged, from the cache`);
       },
     },
   };

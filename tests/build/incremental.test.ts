@@ -55,6 +55,30 @@ describe('incremental rebuilds', () => {
         '',
       ].join('\n'),
     );
+    // A briefing of another year, which no edit below reaches: its search bundles stay as they were.
+    corpus.write(
+      'briefings/opening-contacts.mdx',
+      [
+        '---',
+        'title: Opening contacts',
+        'summary: Brown makes the first call.',
+        'date: 2021-12-01',
+        'sources:',
+        '  - id: wire0',
+        '    title: Earlier wire',
+        '    publisher: Example Wire',
+        '    url: https://example.org/wire0',
+        'positions:',
+        '  - id: brown-first-call',
+        '    actor: bob-brown',
+        '    stance: Brown calls for contacts at the envoys’ level.',
+        '    sources: [wire0]',
+        '---',
+        '',
+        'The first call.<Cite source="wire0" />',
+        '',
+      ].join('\n'),
+    );
     outDir = mkdtempSync(path.join(tmpdir(), 'briefing-incremental-'));
     const build = (dir?: string) => {
       const result = buildAsUser({ contentDir: corpus.contentDir, outDir: dir });
@@ -96,6 +120,19 @@ describe('incremental rebuilds', () => {
     expect(pages.length).toBeGreaterThan(6);
     const reused = reusedPages(unchanged);
     for (const page of pages) expect(reused.some((line) => line.includes(`/${page.split(path.sep).join('/')}`)), page).toBe(true);
+  });
+
+  test('search bundles are indexed again only when one of their pages changed; the others come from the cache', () => {
+    const line = (result: BuildResult) => /search index: \d+ pages in (\d+) bundles; indexed ([^;]+); (\d+) unchanged/.exec(result.output);
+    const [, total, none, allUnchanged] = line(unchanged) ?? [];
+    expect(none).toBe('none');
+    expect(allUnchanged).toBe(total);
+    const [, , indexed, reused] = line(incremental) ?? [];
+    const rebuilt = indexed!.split(', ');
+    // The edits reach every 2022 bundle and the actor pages in the main one, nothing of 2021.
+    expect(rebuilt).toEqual(expect.arrayContaining(['pagefind', 'pagefind-briefings-2022', 'pagefind-positions-2022']));
+    expect(rebuilt.some((bundle) => bundle.endsWith('-2021'))).toBe(false);
+    expect(Number(reused)).toBe(2);
   });
 
   test('after edits to an actor, a source, a stance, a topic and a quote, the incremental build equals a clean build', () => {

@@ -260,14 +260,20 @@ describe('frontmatter text in pages', () => {
 });
 
 describe('search index', () => {
-  test('every page marked for search is in exactly one of the search bundles: positions in one, the rest in the other', () => {
+  test('every page marked for search is in exactly one search bundle: positions and briefings by year, the rest in the main one', () => {
     const marked = htmlFiles(build).filter((file) => load(build, file)('[data-pagefind-body]').length > 0);
-    const positions = marked.filter((file) => /^positions\/[^/]+\/index\.html$/.test(file));
-    expect(positions.length).toBe(POSITIONS.length);
-    const line = /search index: (\d+) pages in pagefind\/, (\d+) pages in pagefind-positions\//.exec(build.output);
+    const line = /search index: (\d+) pages in (\d+) bundles; indexed ([^;]+); 0 unchanged/.exec(build.output);
     expect(line, build.output).not.toBeNull();
-    expect([Number(line![1]), Number(line![2])]).toEqual([marked.length - positions.length, positions.length]);
-    for (const bundle of ['pagefind', 'pagefind-positions']) expect(build.exists(`/${bundle}/pagefind-entry.json`), bundle).toBe(true);
+    expect(Number(line![1])).toBe(marked.length);
+    const listed = (JSON.parse(build.file('/pagefind/bundles.json').toString('utf8')) as { bundles: string[] }).bundles;
+    expect(listed[0]).toBe('pagefind');
+    expect(listed.length).toBe(Number(line![2]));
+    // Each bundle's own count of pages adds up to the marked pages: none left out, none in two.
+    const pagesIn = (bundle: string) => Object.values((JSON.parse(build.file(`/${bundle}/pagefind-entry.json`).toString('utf8')) as { languages: Record<string, { page_count: number }> }).languages).reduce((sum, l) => sum + l.page_count, 0);
+    expect(listed.reduce((sum, bundle) => sum + pagesIn(bundle), 0)).toBe(marked.length);
+    const positionBundles = listed.filter((b) => b.startsWith('pagefind-positions-'));
+    expect(positionBundles.reduce((sum, bundle) => sum + pagesIn(bundle), 0)).toBe(marked.filter((file) => /^positions\/[^/]+\/index\.html$/.test(file)).length);
+    expect(listed.filter((b) => b.startsWith('pagefind-briefings-')).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,0 +1,102 @@
+/**
+ * Built search bundles kept between builds, by a hash of what they index: the
+ * path and bytes of every HTML file of the bundle, Pagefind's version and its
+ * options. A rebuild re-indexes only the bundles whose pages changed and copies
+ * the others from here.
+ *
+ * An entry is a folder `<dir>.<key>/` holding the bundle's files and
+ * `manifest.json` (each file's sha256). It is written under a temporary name and
+ * renamed into place whole, and every file is checked against the manifest before
+ * the entry is used: a missing, cut or altered file, or a missing manifest, makes
+ * the bundle be built again, never published.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../../util/write-atomic.ts';
+import type { PlannedBundle } from './search-bundles.ts';
+
+const MANIFEST = 'manifest.json';
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** `salt`: what else decides the output (Pagefind's version, its options). */
+export function bundleKey(bundle: PlannedBundle, outDir: string, salt: string): string {
+  const hash = createHash('sha256').update(`${salt}\0${bundle.dir}\0`);
+  for (const file of bundle.files) hash.update(`${file}\0${sha256(readFileSync(path.join(outDir, file)))}\0`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Every file below `dir`, relative and `/`-separated. */
+function filesBelow(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? filesBelow(dir, relative) : [relative];
+  });
+}
+
+/** Hard links where the file system allows them (cache and output on one disk), copies otherwise. */
+function linkOrCopy(from: string, to: string) {
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+export interface SearchCache {
+  /** Copies the bundle's verified entry into `target`; false when there is none (or it is damaged). */
+  restore(bundle: string, key: string, target: string): boolean;
+  /** Keeps the bundle just written to `built` as the entry for `key`. */
+  store(bundle: string, key: string, built: string): void;
+  /** Removes the entries this build did not use. */
+  prune(): void;
+}
+
+export function openSearchCache(root: string): SearchCache {
+  const used = new Set<string>();
+  const entryDir = (bundle: string, key: string) => path.join(root, `${bundle}.${key}`);
+
+  function verified(entry: string): Record<string, string> | undefined {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(entry, MANIFEST), 'utf8')) as { files?: Record<string, string> };
+      if (!manifest.files || Object.keys(manifest.files).length === 0) return undefined;
+      for (const [file, digest] of Object.entries(manifest.files)) if (sha256(readFileSync(path.join(entry, file))) !== digest) return undefined;
+      return manifest.files;
+    } catch {
+      return undefined;
+    }
+  }
+
+  return {
+    restore(bundle, key, target) {
+      const entry = entryDir(bundle, key);
+      const files = existsSync(entry) ? verified(entry) : undefined;
+      if (!files) return false;
+      used.add(path.basename(entry));
+      rmSync(target, { recursive: true, force: true });
+      for (const file of Object.keys(files)) linkOrCopy(path.join(entry, file), path.join(target, file));
+      return true;
+    },
+    store(bundle, key, built) {
+      const entry = entryDir(bundle, key);
+      used.add(path.basename(entry));
+      const temporary = `${entry}.${process.pid}.tmp`;
+      rmSync(temporary, { recursive: true, force: true });
+      const files: Record<string, string> = {};
+      for (const file of filesBelow(built)) {
+        // Copied, not linked: the output folder is the host's to change, the cache must not change with it.
+        mkdirSync(path.dirname(path.join(temporary, file)), { recursive: true });
+        copyFileSync(path.join(built, file), path.join(temporary, file));
+        files[file] = sha256(readFileSync(path.join(temporary, file)));
+      }
+      writeFileAtomic(path.join(temporary, MANIFEST), JSON.stringify({ files }));
+      rmSync(entry, { recursive: true, force: true });
+      renameSync(temporary, entry);
+    },
+    prune() {
+      if (!existsSync(root)) return;
+      for (const name of readdirSync(root)) if (!used.has(name)) rmSync(path.join(root, name), { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The search-bundle cache (pipeline/emit/search-cache.ts) and the plan of bundles
+ * (search-bundles.ts), without Pagefind: a bundle is any folder of files here.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { SiteModel } from '../../src/pipeline/model.ts';
+import { planSearchBundles } from '../../src/pipeline/emit/search-bundles.ts';
+import { bundleKey, openSearchCache } from '../../src/pipeline/emit/search-cache.ts';
+
+const temporary: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
+  temporary.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function writeTree(dir: string, files: Record<string, string>) {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+}
+const readTree = (dir: string, prefix = ''): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? Object.entries(readTree(dir, relative)) : [[relative, readFileSync(path.join(dir, relative), 'utf8')]];
+    }),
+  );
+
+const BUILT = { 'pagefind-entry.json': '{"languages":{}}', 'fragment/en_1.pf_fragment': 'one', 'index/en_2.pf_index': 'two' };
+
+describe('openSearchCache', () => {
+  test('a stored bundle is restored file for file, and only under its own key', () => {
+    const root = tempDir();
+    const built = path.join(tempDir(), 'pagefind');
+    writeTree(built, BUILT);
+    openSearchCache(root).store('pagefind', 'k1', built);
+
+    const target = path.join(tempDir(), 'out', 'pagefind');
+    const cache = openSearchCache(root);
+    expect(cache.restore('pagefind', 'k2', target)).toBe(false);
+    expect(cache.restore('pagefind', 'k1', target)).toBe(true);
+    expect(readTree(target)).toEqual(BUILT);
+  });
+
+  test.each([
+    ['a file cut short', (entry: string) => truncateSync(path.join(entry, 'fragment/en_1.pf_fragment'), 1)],
+    ['a file emptied', (entry: string) => writeFileSync(path.join(entry, 'index/en_2.pf_index'), '')],
+    ['a file altered, same length', (entry: string) => writeFileSync(path.join(entry, 'index/en_2.pf_index'), 'tw0')],
+    ['a file deleted', (entry: string) => rmSync(path.join(entry, 'pagefind-entry.json'))],
+    ['the manifest cut in half', (entry: string) => truncateSync(path.join(entry, 'manifest.json'), Math.floor(readFileSync(path.join(entry, 'manifest.json')).length / 2))],
+    ['the manifest deleted', (entry: string) => rmSync(path.join(entry, 'manifest.json'))],
+  ])('an entry with %s is not restored, and nothing is published from it', (_, damage) => {
+    const root = tempDir();
+    const built = path.join(tempDir(), 'pagefind');
+    writeTree(built, BUILT);
+    openSearchCache(root).store('pagefind', 'k1', built);
+    damage(path.join(root, 'pagefind.k1'));
+
+    const target = path.join(tempDir(), 'out', 'pagefind');
+    expect(openSearchCache(root).restore('pagefind', 'k1', target)).toBe(false);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  test('what the host later changes in the output does not change the cache', () => {
+    const root = tempDir();
+    const built = path.join(tempDir(), 'pagefind');
+    writeTree(built, BUILT);
+    openSearchCache(root).store('pagefind', 'k1', built);
+    writeFileSync(path.join(built, 'index/en_2.pf_index'), 'changed in place');
+    const target = path.join(tempDir(), 'pagefind');
+    expect(openSearchCache(root).restore('pagefind', 'k1', target)).toBe(true);
+    expect(readTree(target)).toEqual(BUILT);
+  });
+
+  test('prune keeps only the entries this build used', () => {
+    const root = tempDir();
+    const built = path.join(tempDir(), 'pagefind');
+    writeTree(built, BUILT);
+    const first = openSearchCache(root);
+    first.store('pagefind', 'old', built);
+    first.store('pagefind-positions-2021', 'k', built);
+    const second = openSearchCache(root);
+    second.restore('pagefind-positions-2021', 'k', path.join(tempDir(), 'x'));
+    second.store('pagefind', 'new', built);
+    second.prune();
+    expect(readdirSync(root).sort()).toEqual(['pagefind-positions-2021.k', 'pagefind.new']);
+  });
+});
+
+describe('bundleKey', () => {
+  test('changes with any byte of any page, with a page more, and with the salt (Pagefind’s version)', () => {
+    const out = tempDir();
+    writeTree(out, { 'a/index.html': '<p>a</p>', 'b/index.html': '<p>b</p>' });
+    const bundle = { dir: 'pagefind', files: ['a/index.html', 'b/index.html'] };
+    const key = bundleKey(bundle, out, 'pagefind 1.6.0');
+    expect(bundleKey(bundle, out, 'pagefind 1.6.0')).toBe(key);
+    expect(bundleKey(bundle, out, 'pagefind 1.7.0')).not.toBe(key);
+    expect(bundleKey({ ...bundle, files: ['a/index.html'] }, out, 'pagefind 1.6.0')).not.toBe(key);
+    writeFileSync(path.join(out, 'b/index.html'), '<p>B</p>');
+    expect(bundleKey(bundle, out, 'pagefind 1.6.0')).not.toBe(key);
+  });
+});
+
+describe('planSearchBundles', () => {
+  const model = {
+    positionById: new Map([
+      ['p-2021', { date: '2021-12-01' }],
+      ['p-2022', { date: '2022-01-10' }],
+      ['p-gone', { date: '2022-01-10', withdrawn: { date: '2022-02-01' } }],
+    ]),
+    briefingBySlug: new Map([['b-2022', { date: '2022-01-10' }]]),
+  } as unknown as SiteModel;
+
+  test('positions and briefings by year of their date; withdrawn pages, redirects and every other page in the main bundle, which comes first', () => {
+    const files = ['index.html', 'actors/x/index.html', 'positions/p-2022/index.html', 'positions/p-2021/index.html', 'positions/p-gone/index.html', 'positions/old-id/index.html', 'briefings/b-2022/index.html', 'briefings/2022/01/index.html'];
+    expect(planSearchBundles(model, files)).toEqual([
+      { dir: 'pagefind', files: ['actors/x/index.html', 'briefings/2022/01/index.html', 'index.html', 'positions/old-id/index.html', 'positions/p-gone/index.html'] },
+      { dir: 'pagefind-briefings-2022', files: ['briefings/b-2022/index.html'] },
+      { dir: 'pagefind-positions-2021', files: ['positions/p-2021/index.html'] },
+      { dir: 'pagefind-positions-2022', files: ['positions/p-2022/index.html'] },
+    ]);
+  });
+});
