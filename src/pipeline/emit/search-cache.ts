@@ -35,7 +35,7 @@ function filesBelow(dir: string, prefix = ''): string[] {
 }
 
 /** Hard links where the file system allows them (cache and output on one disk), copies otherwise. */
-function linkOrCopy(from: string, to: string) {
+export function linkOrCopy(from: string, to: string) {
   mkdirSync(path.dirname(to), { recursive: true });
   try {
     linkSync(from, to);
@@ -85,9 +85,9 @@ export function openSearchCache(root: string): SearchCache {
       rmSync(temporary, { recursive: true, force: true });
       const files: Record<string, string> = {};
       for (const file of filesBelow(built)) {
-        // Copied, not linked: the output folder is the host's to change, the cache must not change with it.
-        mkdirSync(path.dirname(path.join(temporary, file)), { recursive: true });
-        copyFileSync(path.join(built, file), path.join(temporary, file));
+        // Linked, not copied (a bundle is thousands of small files): should the host change one
+        // in the output, the entry no longer passes its check and the bundle is indexed again.
+        linkOrCopy(path.join(built, file), path.join(temporary, file));
         files[file] = sha256(readFileSync(path.join(temporary, file)));
       }
       writeFileAtomic(path.join(temporary, MANIFEST), JSON.stringify({ files }));
