@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -7,7 +7,7 @@ import { buildCards, keyCards } from '../../src/pipeline/cards/build.ts';
 import { planCards } from '../../src/pipeline/cards/plan.ts';
 import { renderCardPng } from '../../src/pipeline/cards/render.ts';
 import { inShard, parseShard, shardOf } from '../../src/pipeline/cards/shard.ts';
-import { entryFileFor, openCardStore, writeCardEntry } from '../../src/pipeline/cards/store.ts';
+import { entryFileFor, openCardStore, recordVerified, writeCardEntry } from '../../src/pipeline/cards/store.ts';
 import { readCacheFile, writeCacheFile } from '../../src/util/json-cache-file.ts';
 import { writeFileAtomic } from '../../src/util/write-atomic.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
@@ -121,6 +121,57 @@ describe('openCardStore', () => {
     writeFileSync(path.join(path.dirname(file), `${key(4)}.png`), png); // the layout before digests
     expect(openCardStore(dir).lookup(key(3))).toEqual({ damaged: false });
     expect(openCardStore(dir).lookup(key(4))).toEqual({ damaged: false });
+  });
+
+  describe('entries a build recorded as it published them (verified.json)', () => {
+    test.each([
+      ['emptied', (file: string) => truncateSync(file, 0)],
+      ['with one byte changed, same size', (file: string) => {
+        const bytes = readFileSync(file);
+        bytes[bytes.length - 3]! ^= 0x01;
+        writeFileSync(file, bytes);
+      }],
+      ['replaced by a copy from elsewhere (a restored CI cache), same size and time', (file: string) => {
+        const { atime, mtime } = statSync(file);
+        const bytes = readFileSync(file);
+        bytes[0]! ^= 0x01;
+        writeFileSync(`${file}.restored`, bytes);
+        utimesSync(`${file}.restored`, atime, mtime);
+        renameSync(`${file}.restored`, file);
+      }],
+    ])('an entry %s after the record is hashed again and fails', (_, damage) => {
+      const dir = folder();
+      const file = writeCardEntry(dir, key(6), png);
+      recordVerified(dir, [file]);
+      expect(openCardStore(dir).lookup(key(6))).toEqual({ file });
+      damage(file);
+      expect(openCardStore(dir).lookup(key(6))).toEqual({ damaged: true });
+    });
+
+    test('an entry still exactly the file recorded is reused without being read again', () => {
+      const dir = folder();
+      const file = writeCardEntry(dir, key(7), png);
+      utimesSync(file, 1_000_000_000, 1_000_000_000); // a whole second, so that putting it back is exact
+      recordVerified(dir, [file]);
+      // The one change the record cannot see: the same inode rewritten in place at the same size with its time put back.
+      const bytes = readFileSync(file);
+      bytes[1]! ^= 0x01;
+      writeFileSync(file, bytes);
+      utimesSync(file, 1_000_000_000, 1_000_000_000);
+      expect(openCardStore(dir).lookup(key(7))).toEqual({ file });
+    });
+
+    test('a record that does not parse, or lists other files, is no record: entries are hashed', () => {
+      const dir = folder();
+      const file = writeCardEntry(dir, key(8), png);
+      const other = writeCardEntry(dir, key(9), png);
+      recordVerified(dir, [other]);
+      writeFileSync(file, Buffer.concat([png.subarray(1), Buffer.from('x')]));
+      expect(openCardStore(dir).lookup(key(8))).toEqual({ damaged: true });
+      writeFileSync(path.join(dir, 'verified.json'), '{"cut in');
+      truncateSync(other, 1);
+      expect(openCardStore(dir).lookup(key(9))).toEqual({ damaged: true });
+    });
   });
 
   test('a repair replaces the damaged file by rename', () => {

@@ -8,7 +8,7 @@ import type { SiteModel } from '../model.ts';
 import { cardKey } from './cache.ts';
 import { planCards, type CardJob, type CardSite } from './plan.ts';
 import { renderInPool } from './pool.ts';
-import { openCardStore, pruneCardStore, touchEntry } from './store.ts';
+import { openCardStore, pruneCardStore, recordVerified, touchEntry } from './store.ts';
 
 export interface CardBuildStats {
   cards: number;
@@ -109,6 +109,7 @@ export function publishCards(cards: RenderedCards, outDir: string, cacheDir: str
     maxBytes = Math.max(maxBytes, statSync(file).size);
   }
   pruneCardStore(cacheDir, now.getTime() - MONTH_MS);
+  recordVerified(cacheDir, new Set(cards.keyed.map(({ file }) => file)));
   const cardCount = cards.keyed.length;
   return {
     cards: cardCount, rendered: cards.rendered, fromCache: cardCount - cards.rendered, repaired: cards.repaired,
