@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { ErrorPayload } from 'vite';
 import { allowMdxCodeFromEnv, contentDirFor, DEFAULT_SITE_URL, withEnvOverrides } from '../config/settings.ts';
 import { writeIntellisenseFiles } from '../cli/editor-intellisense.ts';
 import { provideHandoff, type BuildContext } from '../pipeline/build-handoff.ts';
@@ -44,6 +45,8 @@ function locatedErrors(model: () => SiteModel): () => SiteModel {
  */
 export function briefingContent(): AstroIntegration {
   let compiling: ReturnType<typeof startPrecompile> | undefined;
+  /** The dev server's current content error, if any (set once its model exists). */
+  let devContentError: (() => Error | undefined) | undefined;
   return {
     name: 'briefing-content',
     hooks: {
@@ -73,6 +76,15 @@ export function briefingContent(): AstroIntegration {
         server.watcher.on('all', (_event, file) => {
           if (file.startsWith(`${contentDir}${path.sep}`)) server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
         });
+        // Astro pushes a page's error to the overlay once, 200 ms after the 500 response, to
+        // the clients connected then; a page whose client connects later (a second tab, a reload
+        // racing its old page's socket on a busy machine) would stay blank. While the content
+        // has errors, every client that connects gets them.
+        const client = server.environments.client?.hot;
+        client?.on('vite:client:connect', () => {
+          const error = devContentError?.();
+          if (error) client.send({ type: 'error', err: error as unknown as ErrorPayload['err'] });
+        });
       },
       'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {
         updateConfig({ vite: { plugins: [mdxRuntimeBodiesModule(allowMdxCodeFromEnv())] } });
@@ -98,7 +110,16 @@ export function briefingContent(): AstroIntegration {
           bodyCompiler: bodyCompilerVersions(),
         };
         const model = result.model;
-        provideHandoff({ context, model: dev ? locatedErrors(dev.model) : () => model });
+        const devModel = dev && locatedErrors(dev.model);
+        provideHandoff({ context, model: devModel || (() => model) });
+        if (devModel) devContentError = () => {
+          try {
+            devModel();
+            return undefined;
+          } catch (error) {
+            return error instanceof Error ? error : undefined;
+          }
+        };
         const ms = (result.timings.load + result.timings.resolve).toFixed(0);
         logger.info(`content checked in ${ms} ms: ${model.briefings.length} briefings, ${model.actors.length} actors, ${summarize(result.diagnostics)}`);
         if (command === 'build') {

@@ -139,6 +139,23 @@ describe('astro dev', () => {
       // Not the project's own code, which is where Astro points when it has to guess from the stack.
       expect(await overlay.locator('#code').textContent()).not.toMatch(/src\/|\.ts:/);
 
+      // A page whose client connects late still gets the overlay. Astro pushes the error once,
+      // 200 ms after the 500 response, to the clients connected then (here the first page): a
+      // second tab, or a reload racing its old page's socket on a busy machine, would stay blank.
+      const late = await browser.newPage();
+      await late.routeWebSocket(
+        (url) => url.protocol === 'ws:',
+        async (socket) => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          socket.connectToServer();
+        },
+      );
+      await late.goto(`${base}/briefings/first-talks/`);
+      const lateHeader = late.locator('vite-error-overlay').locator('#code header h2');
+      await lateHeader.waitFor({ timeout: 15_000 });
+      expect(await lateHeader.textContent()).toBe(`briefings/first-talks.mdx:${actor.line}:${actor.column}`);
+      await late.close();
+
       // "Open in editor" launches the editor on that file, line and column.
       await overlay.getByText('Open in editor').click();
       for (let i = 0; i < 150 && !existsSync(editorArgs); i++) await new Promise((resolve) => setTimeout(resolve, 200));
