@@ -1,30 +1,16 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { receiveHandoff } from '../pipeline/build-handoff.ts';
-import { BUNDLE_LIST, isBundleDir, MAIN_BUNDLE, planSearchBundles, type PlannedBundle } from '../pipeline/emit/search-bundles.ts';
-import { bundleKey, linkOrCopy, openSearchCache } from '../pipeline/emit/search-cache.ts';
+import { BUNDLE_LIST, MAIN_BUNDLE, planSearchBundles, type PlannedBundle } from '../pipeline/emit/search-bundles.ts';
+import { bundleKey, linkFiles, openSearchCache, searchablePages } from '../pipeline/emit/search-cache.ts';
 import { packageVersions } from '../util/package-versions.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 
 const PAGEFIND_OPTIONS = { forceLanguage: 'en' } as const;
 
-/**
- * The HTML files of the output with a `data-pagefind-body` (the only ones Pagefind
- * indexes once any page has one), relative and `/`-separated, outside Astro's
- * assets and the bundles themselves. Text that merely mentions the attribute lets
- * a page through that Pagefind then skips, so nothing is lost by the test.
- */
-function searchablePages(outDir: string, prefix = ''): string[] {
-  return readdirSync(path.join(outDir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return !prefix && (entry.name.startsWith('_') || isBundleDir(entry.name)) ? [] : searchablePages(outDir, relative);
-    return entry.name.endsWith('.html') && readFileSync(path.join(outDir, relative), 'latin1').includes(SEARCH_MARK) ? [relative] : [];
-  });
-}
-const SEARCH_MARK = 'data-pagefind-body';
 /** Where a bundle's pages are linked for Pagefind to read as a folder of its own (the `_` keeps it out of the page walk). */
 const STAGE = '_pagefind-stage';
 
@@ -42,7 +28,7 @@ async function buildBundle(bundle: PlannedBundle, outDir: string): Promise<void>
   try {
     rmSync(stage, { recursive: true, force: true });
     mkdirSync(stage, { recursive: true });
-    for (const file of bundle.files) linkOrCopy(path.join(outDir, file), path.join(stage, file));
+    linkFiles(bundle.files, outDir, stage);
     const added = await index.addDirectory({ path: stage });
     if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(outDir, bundle.dir) });
@@ -72,14 +58,15 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const bundles = planSearchBundles(receiveHandoff().model(), searchablePages(outDir));
+        const digests = searchablePages(outDir);
+        const bundles = planSearchBundles(receiveHandoff().model(), [...digests.keys()]);
         const cache = openSearchCache(cacheRoot);
         const salt = `${packageVersions(['pagefind'])}\0${JSON.stringify(PAGEFIND_OPTIONS)}`;
         const listed: string[] = [];
         let pages = 0;
         const indexed: string[] = [];
         for (const bundle of bundles) {
-          const key = bundleKey(bundle, outDir, salt);
+          const key = bundleKey(bundle, digests, salt);
           const target = path.join(outDir, bundle.dir);
           if (!cache.restore(bundle.dir, key, target)) {
             await buildBundle(bundle, outDir);

@@ -7,7 +7,7 @@ import { buildCards, keyCards } from '../../src/pipeline/cards/build.ts';
 import { planCards } from '../../src/pipeline/cards/plan.ts';
 import { renderCardPng } from '../../src/pipeline/cards/render.ts';
 import { inShard, parseShard, shardOf } from '../../src/pipeline/cards/shard.ts';
-import { entryFileFor, openCardStore, recordVerified, writeCardEntry } from '../../src/pipeline/cards/store.ts';
+import { entryFileFor, identityOf, openCardStore, recordVerified, writeCardEntry } from '../../src/pipeline/cards/store.ts';
 import { readCacheFile, writeCacheFile } from '../../src/util/json-cache-file.ts';
 import { writeFileAtomic } from '../../src/util/write-atomic.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
@@ -142,7 +142,7 @@ describe('openCardStore', () => {
     ])('an entry %s after the record is hashed again and fails', (_, damage) => {
       const dir = folder();
       const file = writeCardEntry(dir, key(6), png);
-      recordVerified(dir, [file]);
+      recordVerified(dir, new Map([[file, identityOf(file)!]]));
       expect(openCardStore(dir).lookup(key(6))).toEqual({ file });
       damage(file);
       expect(openCardStore(dir).lookup(key(6))).toEqual({ damaged: true });
@@ -152,7 +152,7 @@ describe('openCardStore', () => {
       const dir = folder();
       const file = writeCardEntry(dir, key(7), png);
       utimesSync(file, 1_000_000_000, 1_000_000_000); // a whole second, so that putting it back is exact
-      recordVerified(dir, [file]);
+      recordVerified(dir, new Map([[file, identityOf(file)!]]));
       // The one change the record cannot see: the same inode rewritten in place at the same size with its time put back.
       const bytes = readFileSync(file);
       bytes[1]! ^= 0x01;
@@ -165,7 +165,7 @@ describe('openCardStore', () => {
       const dir = folder();
       const file = writeCardEntry(dir, key(8), png);
       const other = writeCardEntry(dir, key(9), png);
-      recordVerified(dir, [other]);
+      recordVerified(dir, new Map([[other, identityOf(other)!]]));
       writeFileSync(file, Buffer.concat([png.subarray(1), Buffer.from('x')]));
       expect(openCardStore(dir).lookup(key(8))).toEqual({ damaged: true });
       writeFileSync(path.join(dir, 'verified.json'), '{"cut in');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { SiteModel } from '../../src/pipeline/model.ts';
 import { planSearchBundles } from '../../src/pipeline/emit/search-bundles.ts';
-import { bundleKey, openSearchCache } from '../../src/pipeline/emit/search-cache.ts';
+import { bundleKey, openSearchCache, searchablePages } from '../../src/pipeline/emit/search-cache.ts';
 
 const temporary: string[] = [];
 const tempDir = () => {
@@ -98,14 +98,35 @@ describe('openSearchCache', () => {
 describe('bundleKey', () => {
   test('changes with any byte of any page, with a page more, and with the salt (Pagefind’s version)', () => {
     const out = tempDir();
-    writeTree(out, { 'a/index.html': '<p>a</p>', 'b/index.html': '<p>b</p>' });
+    writeTree(out, { 'a/index.html': '<p data-pagefind-body>a</p>', 'b/index.html': '<p data-pagefind-body>b</p>' });
     const bundle = { dir: 'pagefind', files: ['a/index.html', 'b/index.html'] };
-    const key = bundleKey(bundle, out, 'pagefind 1.6.0');
-    expect(bundleKey(bundle, out, 'pagefind 1.6.0')).toBe(key);
-    expect(bundleKey(bundle, out, 'pagefind 1.7.0')).not.toBe(key);
-    expect(bundleKey({ ...bundle, files: ['a/index.html'] }, out, 'pagefind 1.6.0')).not.toBe(key);
-    writeFileSync(path.join(out, 'b/index.html'), '<p>B</p>');
-    expect(bundleKey(bundle, out, 'pagefind 1.6.0')).not.toBe(key);
+    const key = bundleKey(bundle, searchablePages(out), 'pagefind 1.6.0');
+    expect(bundleKey(bundle, searchablePages(out), 'pagefind 1.6.0')).toBe(key);
+    expect(bundleKey(bundle, searchablePages(out), 'pagefind 1.7.0')).not.toBe(key);
+    expect(bundleKey({ ...bundle, files: ['a/index.html'] }, searchablePages(out), 'pagefind 1.6.0')).not.toBe(key);
+    writeFileSync(path.join(out, 'b/index.html'), '<p data-pagefind-body>B</p>');
+    expect(bundleKey(bundle, searchablePages(out), 'pagefind 1.6.0')).not.toBe(key);
+  });
+});
+
+describe('searchablePages', () => {
+  test('lists the marked HTML pages with their digests, outside assets, the stage and the bundles', () => {
+    const out = tempDir();
+    writeTree(out, {
+      'index.html': '<main data-pagefind-body>home</main>',
+      'about/index.html': '<main>no mark</main>',
+      'briefings/x/index.html': '<main data-pagefind-body>x</main>',
+      'briefings/x/data.json': '{"data-pagefind-body":1}',
+      '_astro/chunk.html': '<main data-pagefind-body>asset</main>',
+      'pagefind-briefings-2022/fragment.html': '<main data-pagefind-body>bundle</main>',
+      'pagefind/x.html': '<main data-pagefind-body>bundle</main>',
+    });
+    const pages = searchablePages(out);
+    expect([...pages.keys()].sort()).toEqual(['briefings/x/index.html', 'index.html']);
+    const before = pages.get('index.html');
+    writeFileSync(path.join(out, 'index.html'), '<main data-pagefind-body>home, edited</main>');
+    expect(searchablePages(out).get('index.html')).not.toBe(before);
+    expect(searchablePages(out).get('briefings/x/index.html')).toBe(pages.get('briefings/x/index.html'));
   });
 });
 

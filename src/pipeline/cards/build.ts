@@ -2,13 +2,14 @@
  * The card stage of a build: plan every card, reuse the ones the cache holds
  * (verified, store.ts), render the rest across all cores, and report what was done.
  */
-import { copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { linkOrCopy } from '../../util/link-or-copy.ts';
 import type { SiteModel } from '../model.ts';
 import { cardKey } from './cache.ts';
 import { planCards, type CardJob, type CardSite } from './plan.ts';
 import { renderInPool } from './pool.ts';
-import { openCardStore, pruneCardStore, recordVerified, touchEntry } from './store.ts';
+import { identityOf, openCardStore, pruneCardStore, recordVerified, touchEntry, type Identity } from './store.ts';
 
 export interface CardBuildStats {
   cards: number;
@@ -97,6 +98,7 @@ export function publishCards(cards: RenderedCards, outDir: string, cacheDir: str
   let maxBytes = 0;
   const now = new Date();
   const made = new Set<string>();
+  const identities = new Map<string, Identity>();
   for (const { job, file } of cards.keyed) {
     const target = path.join(outDir, job.sitePath);
     const dir = path.dirname(target);
@@ -104,12 +106,15 @@ export function publishCards(cards: RenderedCards, outDir: string, cacheDir: str
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    publishCard(file, target);
+    linkOrCopy(file, target);
     touchEntry(file, now);
-    maxBytes = Math.max(maxBytes, statSync(file).size);
+    const id = identityOf(file);
+    if (!id) throw new Error(`share card cache entry vanished while it was published: ${file}`);
+    identities.set(file, id);
+    maxBytes = Math.max(maxBytes, id[1]);
   }
   pruneCardStore(cacheDir, now.getTime() - MONTH_MS);
-  recordVerified(cacheDir, new Set(cards.keyed.map(({ file }) => file)));
+  recordVerified(cacheDir, identities);
   const cardCount = cards.keyed.length;
   return {
     cards: cardCount, rendered: cards.rendered, fromCache: cardCount - cards.rendered, repaired: cards.repaired,
@@ -129,21 +134,4 @@ export function describeCardStats(stats: CardBuildStats): string {
     `${stats.cards} share cards: ${stats.rendered} rendered${repaired}, ${stats.fromCache} from cache, ${(stats.ms / 1000).toFixed(1)} s` +
     (stats.rendered ? ` (${(stats.renderMs / stats.rendered).toFixed(1)} ms a card)` : '')
   );
-}
-
-/**
- * Puts a cached card into the output as a hard link: ten times faster than a copy
- * for thousands of cards. Safe because a cache file is never rewritten in place
- * (the worker writes a new file and renames it over), and whatever alters the
- * published file through the link fails the next build's check (store.ts). Copies
- * when the output is on another file system, or the file system has no hard links.
- */
-function publishCard(cached: string, target: string): void {
-  try {
-    linkSync(cached, target);
-  } catch (error) {
-    // EEXIST: a file is already there (the copy overwrites it); the others: no link possible here.
-    if (!['EEXIST', 'EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    copyFileSync(cached, target);
-  }
 }

@@ -17,15 +17,13 @@
  * CI cache (a new inode) sends it back through the hash. A record that does not
  * parse is no record: every entry is hashed.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../../util/sha256.ts';
 import { writeFileAtomic } from '../../util/write-atomic.ts';
 
 /** `<32 hex key>.<64 hex sha256>.png`; anything else in the folder (temporary files, an older layout) is no entry. */
 const ENTRY_NAME = /^([0-9a-f]{32})\.([0-9a-f]{64})\.png$/;
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export const entryFileFor = (cacheDir: string, key: string, digest: string) => path.join(cacheDir, key.slice(0, 2), `${key}.${digest}.png`);
 
@@ -48,8 +46,9 @@ export interface CardStore {
 }
 
 const VERIFIED = 'verified.json';
-type Identity = [inode: number, size: number, mtimeMs: number];
-const identityOf = (file: string): Identity | undefined => {
+export type Identity = [inode: number, size: number, mtimeMs: number];
+/** What the record keeps of a file: a write moves the time, a cut the size, a restored copy is a new inode. */
+export const identityOf = (file: string): Identity | undefined => {
   const stat = statSync(file, { throwIfNoEntry: false });
   return stat && [stat.ino, stat.size, stat.mtimeMs];
 };
@@ -64,12 +63,9 @@ function readVerified(cacheDir: string): Map<string, Identity> {
 }
 
 /** Records the entries a build published, as it leaves them (after touchEntry), for the next build's lookups. */
-export function recordVerified(cacheDir: string, files: Iterable<string>): void {
+export function recordVerified(cacheDir: string, identities: ReadonlyMap<string, Identity>): void {
   const record: Record<string, Identity> = {};
-  for (const file of files) {
-    const id = identityOf(file);
-    if (id) record[path.relative(cacheDir, file)] = id;
-  }
+  for (const [file, id] of identities) record[path.relative(cacheDir, file)] = id;
   writeFileAtomic(path.join(cacheDir, VERIFIED), JSON.stringify(record));
 }
 

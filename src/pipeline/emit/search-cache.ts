@@ -11,18 +11,50 @@
  * the bundle be built again, never published.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { linkOrCopy } from '../../util/link-or-copy.ts';
+import { sha256 } from '../../util/sha256.ts';
 import { writeFileAtomic } from '../../util/write-atomic.ts';
-import type { PlannedBundle } from './search-bundles.ts';
+import { isBundleDir, type PlannedBundle } from './search-bundles.ts';
 
 const MANIFEST = 'manifest.json';
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** `salt`: what else decides the output (Pagefind's version, its options). */
-export function bundleKey(bundle: PlannedBundle, outDir: string, salt: string): string {
+const SEARCH_MARK = 'data-pagefind-body';
+
+/**
+ * The HTML files of the output with a `data-pagefind-body` (the only ones Pagefind
+ * indexes once any page has one), relative and `/`-separated, outside Astro's
+ * assets and the bundles themselves, each with the sha256 of its bytes: every page
+ * is read once, for the mark and for the hash its bundle's key is made of. Text that
+ * merely mentions the attribute lets a page through that Pagefind then skips, so
+ * nothing is lost by the test.
+ */
+export function searchablePages(outDir: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  const walk = (prefix: string) => {
+    for (const entry of readdirSync(path.join(outDir, prefix), { withFileTypes: true })) {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (prefix || !(entry.name.startsWith('_') || isBundleDir(entry.name))) walk(relative);
+      } else if (entry.name.endsWith('.html')) {
+        const bytes = readFileSync(path.join(outDir, relative));
+        if (bytes.includes(SEARCH_MARK)) pages.set(relative, sha256(bytes));
+      }
+    }
+  };
+  walk('');
+  return pages;
+}
+
+/** `digests`: each page's sha256 (searchablePages); `salt`: what else decides the output (Pagefind's version, its options). */
+export function bundleKey(bundle: PlannedBundle, digests: ReadonlyMap<string, string>, salt: string): string {
   const hash = createHash('sha256').update(`${salt}\0${bundle.dir}\0`);
-  for (const file of bundle.files) hash.update(`${file}\0${sha256(readFileSync(path.join(outDir, file)))}\0`);
+  for (const file of bundle.files) {
+    const digest = digests.get(file);
+    if (!digest) throw new Error(`search bundle ${bundle.dir}: no digest for ${file}`);
+    hash.update(`${file}\0${digest}\0`);
+  }
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -34,13 +66,15 @@ function filesBelow(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Hard links where the file system allows them (cache and output on one disk), copies otherwise. */
-export function linkOrCopy(from: string, to: string) {
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
+/** Links (or copies) each of `files`, relative paths, from `fromDir` to the same place under `toDir`. */
+export function linkFiles(files: Iterable<string>, fromDir: string, toDir: string): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    const target = path.join(toDir, file);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    linkOrCopy(path.join(fromDir, file), target);
   }
 }
 
@@ -75,7 +109,7 @@ export function openSearchCache(root: string): SearchCache {
       if (!files) return false;
       used.add(path.basename(entry));
       rmSync(target, { recursive: true, force: true });
-      for (const file of Object.keys(files)) linkOrCopy(path.join(entry, file), path.join(target, file));
+      linkFiles(Object.keys(files), entry, target);
       return true;
     },
     store(bundle, key, built) {
@@ -84,12 +118,11 @@ export function openSearchCache(root: string): SearchCache {
       const temporary = `${entry}.${process.pid}.tmp`;
       rmSync(temporary, { recursive: true, force: true });
       const files: Record<string, string> = {};
-      for (const file of filesBelow(built)) {
-        // Linked, not copied (a bundle is thousands of small files): should the host change one
-        // in the output, the entry no longer passes its check and the bundle is indexed again.
-        linkOrCopy(path.join(built, file), path.join(temporary, file));
-        files[file] = sha256(readFileSync(path.join(temporary, file)));
-      }
+      // Linked, not copied (a bundle is thousands of small files): should the host change one
+      // in the output, the entry no longer passes its check and the bundle is indexed again.
+      const below = filesBelow(built);
+      linkFiles(below, built, temporary);
+      for (const file of below) files[file] = sha256(readFileSync(path.join(temporary, file)));
       writeFileAtomic(path.join(temporary, MANIFEST), JSON.stringify({ files }));
       rmSync(entry, { recursive: true, force: true });
       renameSync(temporary, entry);
