@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCiteContext } from './src/pipeline/compile/remark-cite-context.ts';
@@ -9,6 +8,7 @@ import { briefingContent } from './src/integrations/briefing-content.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { brandFilesIntegration } from './src/integrations/brand-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { orderedSitemap } from './src/integrations/ordered-sitemap.ts';
 import { staticHostFiles } from './src/integrations/static-host-files.ts';
 import { publishedUrlsLedger } from './src/integrations/published-urls-ledger.ts';
 import { inSitemap } from './src/views/sitemap.ts';
@@ -24,7 +24,10 @@ export default defineConfig({
   // Tests build several fixture sites at once; each gets its own cache.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   // No inline <style>: the Content-Security-Policy allows only our own files.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Eight pages at a time: a rebuild mostly copies unchanged pages from Astro's cache, and one
+  // at a time leaves the thread waiting on each copy (72 s against 41 s at 67,000 pages). The
+  // pages then finish in no fixed order, so the sitemap sorts them (ordered-sitemap.ts).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   markdown: {
     // Astro 7's default processor does not run remark plugins; the unified one does,
     // for .md and (through @astrojs/mdx, which extends this config) .mdx alike.
@@ -37,7 +40,7 @@ export default defineConfig({
   integrations: [
     briefingContent(),
     mdx(),
-    sitemap({ filter: inSitemap }),
+    orderedSitemap({ filter: inSitemap }),
     shareCards(),
     brandFilesIntegration(),
     searchIndex(),

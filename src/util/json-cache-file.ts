@@ -24,6 +24,17 @@ export function readCacheFile<T>(file: string, versions: string): Map<string, T>
 }
 
 /** Replaces the file atomically (write, then rename), so a crash never leaves half a cache. */
-export function writeCacheFile<T>(file: string, versions: string, entries: Iterable<[string, T]>): void {
+export function writeCacheFile<T>(file: string, versions: string, entries: Iterable<readonly [string, T]>): void {
   writeFileAtomic(file, JSON.stringify({ versions, entries: Object.fromEntries(entries) } satisfies CacheFile<T>));
+}
+
+/**
+ * `writeCacheFile`, skipped when the file already holds exactly these keys: entries are
+ * content-addressed (a key is a hash of its input), so the same keys are the same file.
+ * A rebuild after one edit then rewrites only what it changed, not tens of megabytes.
+ */
+export function updateCacheFile<T>(file: string, versions: string, previous: ReadonlyMap<string, T>, entries: readonly (readonly [string, T])[]): void {
+  const keys = new Set(entries.map(([key]) => key));
+  if (keys.size === previous.size && [...keys].every((key) => previous.has(key))) return;
+  writeCacheFile(file, versions, entries);
 }

@@ -92,6 +92,14 @@ describe('astro build of the basic fixture', () => {
       .filter((href) => /^\/actors\/[^/#]+\/$/.test(href));
     expect(new Set(linked)).toEqual(new Set(ACTORS.map((id) => `/actors/${id}/`)));
   });
+
+  test('the sitemap lists every page once, in path order, whatever order the pages were built in', () => {
+    const locs = [...build.file('/sitemap-0.xml').toString('utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(locs.length).toBeGreaterThan(10);
+    expect(locs).toEqual([...locs].sort());
+    expect(new Set(locs).size).toBe(locs.length);
+    expect(locs).toContain('/actors/');
+  });
 });
 
 describe('briefing pages', () => {

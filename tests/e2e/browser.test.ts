@@ -259,6 +259,8 @@ describe('search', () => {
   test('a word from a position’s quote (“patience”) finds the position page', async () => {
     const found = await search(page, 'patience');
     expect(found.filter((p) => /^\/positions\/[^/]+\/$/.test(p)), `results: ${found.join(', ')}`).not.toEqual([]);
+    // Actor pages are indexed for who the actor is, not for the positions and briefings they list.
+    expect(found.filter((p) => p.startsWith('/actors/')), `results: ${found.join(', ')}`).toEqual([]);
   });
 
   test('a query in the URL (?q=) is searched on load', async () => {

@@ -8,7 +8,7 @@ import { planCards } from '../../src/pipeline/cards/plan.ts';
 import { renderCardPng } from '../../src/pipeline/cards/render.ts';
 import { inShard, parseShard, shardOf } from '../../src/pipeline/cards/shard.ts';
 import { entryFileFor, identityOf, openCardStore, recordVerified, writeCardEntry } from '../../src/pipeline/cards/store.ts';
-import { readCacheFile, writeCacheFile } from '../../src/util/json-cache-file.ts';
+import { readCacheFile, updateCacheFile, writeCacheFile } from '../../src/util/json-cache-file.ts';
 import { writeFileAtomic } from '../../src/util/write-atomic.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
 import { pngProblems } from '../helpers/dist.ts';
@@ -84,6 +84,23 @@ describe('readCacheFile and writeCacheFile', () => {
     writeCacheFile(file, 'v1', [['c', 1]]);
     expect(JSON.parse(old()).entries).toHaveProperty('a');
     expect(JSON.parse(readFileSync(file, 'utf8')).entries).toEqual({ c: 1 });
+  });
+
+  test('updateCacheFile rewrites the file only when its keys change, and always after damage', () => {
+    const file = whole();
+    const before = statSync(file).ino;
+    const same = [['b', { html: 'y' }], ['a', { html: 'x'.repeat(200) }]] as const;
+    updateCacheFile(file, 'v1', readCacheFile(file, 'v1'), same);
+    expect(statSync(file).ino).toBe(before);
+    // A key more, or one less: written (by a rename, so a new file).
+    updateCacheFile(file, 'v1', readCacheFile(file, 'v1'), [...same, ['c', { html: 'z' }]]);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).entries).sort()).toEqual(['a', 'b', 'c']);
+    updateCacheFile(file, 'v1', readCacheFile(file, 'v1'), same);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).entries).sort()).toEqual(['a', 'b']);
+    // Cut in half, it reads as empty, and the same keys are written whole again.
+    truncateSync(file, Math.floor(readFileSync(file).length / 2));
+    updateCacheFile(file, 'v1', readCacheFile(file, 'v1'), same);
+    expect(readCacheFile(file, 'v1').size).toBe(2);
   });
 });
 

@@ -4,7 +4,7 @@
  * the source is unchanged, compiled on worker threads otherwise. Imported by
  * the integration only, never by pages: they must not bundle worker scripts.
  */
-import { readCacheFile, writeCacheFile } from '../../util/json-cache-file.ts';
+import { readCacheFile, updateCacheFile } from '../../util/json-cache-file.ts';
 import { packageVersions } from '../../util/package-versions.ts';
 import { runInWorkers } from '../../util/worker-pool.ts';
 import { bodyKey, compiledBodiesPending, compiledBodyStore, type BodySource } from './compiled-bodies.ts';
@@ -56,6 +56,6 @@ export async function precompileBodies(bodies: BodySource[], cacheFile: string, 
         });
   missing.forEach((i, n) => compiledBodyStore().set(keys[i]!, compiled[n]!));
 
-  writeCacheFile(cacheFile, versions, keys.map((key) => [key, compiledBodyStore().get(key)!]));
+  updateCacheFile(cacheFile, versions, cached, keys.map((key) => [key, compiledBodyStore().get(key)!] as const));
   return { compiled: missing.length, reused: bodies.length - missing.length };
 }

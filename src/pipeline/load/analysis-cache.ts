@@ -5,7 +5,7 @@
  * whichever command wrote it); `npm run check` always analyzes afresh.
  */
 import { createHash } from 'node:crypto';
-import { readCacheFile, writeCacheFile } from '../../util/json-cache-file.ts';
+import { readCacheFile, updateCacheFile } from '../../util/json-cache-file.ts';
 import { packageVersions } from '../../util/package-versions.ts';
 import type { BodyAnalysis } from './analyze-body.ts';
 import type { BodyAnalyzer, BodyJob } from './load-content.ts';
@@ -50,7 +50,7 @@ export function cachingAnalyzer(inner: BodyAnalyzer, cacheFile: string): Caching
       return results as BodyAnalysis[];
     },
     save() {
-      writeCacheFile(cacheFile, stamp, keys.map((key, i) => [key, results[i]!]));
+      updateCacheFile(cacheFile, stamp, cached, keys.map((key, i) => [key, results[i]!] as const));
     },
   };
 }
