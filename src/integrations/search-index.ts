@@ -5,13 +5,13 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { receiveHandoff } from '../pipeline/build-handoff.ts';
 import { BUNDLE_LIST, MAIN_BUNDLE, planSearchBundles, type PlannedBundle } from '../pipeline/emit/search-bundles.ts';
-import { bundleKey, linkFiles, openSearchCache, searchablePages } from '../pipeline/emit/search-cache.ts';
+import { bundleKey, linkFiles, openSearchCache, pageFiles, searchablePages } from '../pipeline/emit/search-cache.ts';
 import { packageVersions } from '../util/package-versions.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 
 const PAGEFIND_OPTIONS = { forceLanguage: 'en' } as const;
 
-/** Where a bundle's pages are linked for Pagefind to read as a folder of its own (the `_` keeps it out of the page walk). */
+/** Where a bundle's pages are linked for Pagefind to read as a folder of its own. */
 const STAGE = '_pagefind-stage';
 
 /** Pages in a written bundle (Pagefind skips files without data-pagefind-body). */
@@ -56,9 +56,9 @@ export function searchIndex(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheRoot = path.join(fileURLToPath(config.cacheDir), 'search-bundles');
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger, pages: built }) => {
         const outDir = fileURLToPath(dir);
-        const digests = searchablePages(outDir);
+        const digests = searchablePages(outDir, pageFiles(outDir, built.map((page) => page.pathname)));
         const bundles = planSearchBundles(receiveHandoff().model(), [...digests.keys()]);
         const cache = openSearchCache(cacheRoot);
         const salt = `${packageVersions(['pagefind'])}\0${JSON.stringify(PAGEFIND_OPTIONS)}`;

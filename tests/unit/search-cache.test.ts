@@ -2,13 +2,13 @@
  * The search-bundle cache (pipeline/emit/search-cache.ts) and the plan of bundles
  * (search-bundles.ts), without Pagefind: a bundle is any folder of files here.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { SiteModel } from '../../src/pipeline/model.ts';
 import { planSearchBundles } from '../../src/pipeline/emit/search-bundles.ts';
-import { bundleKey, openSearchCache, searchablePages } from '../../src/pipeline/emit/search-cache.ts';
+import { bundleKey, openSearchCache, pageFiles, searchablePages } from '../../src/pipeline/emit/search-cache.ts';
 
 const temporary: string[] = [];
 const tempDir = () => {
@@ -80,6 +80,51 @@ describe('openSearchCache', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  describe('files recorded as checked (verified.json)', () => {
+    const stored = () => {
+      const root = tempDir();
+      const built = path.join(tempDir(), 'pagefind');
+      writeTree(built, BUILT);
+      openSearchCache(root).store('pagefind', 'k1', built);
+      return { root, entry: path.join(root, 'pagefind.k1') };
+    };
+    /** Rewrites a file in place, same length, and puts its modification time back. */
+    const alterKeepingTime = (file: string) => {
+      const { atime, mtime } = statSync(file);
+      writeFileSync(file, 'tw0');
+      utimesSync(file, atime, mtime);
+    };
+
+    test('the store records every file as checked, and a restore keeps the record', () => {
+      const { root, entry } = stored();
+      const record = JSON.parse(readFileSync(path.join(entry, 'verified.json'), 'utf8')) as Record<string, unknown>;
+      expect(Object.keys(record).sort()).toEqual(Object.keys(BUILT).sort());
+      expect(openSearchCache(root).restore('pagefind', 'k1', path.join(tempDir(), 'pagefind'))).toBe(true);
+    });
+
+    test('a cache restored as copies (new files, as from a CI cache) is hashed again, so damage is caught', () => {
+      const { root, entry } = stored();
+      const copy = tempDir();
+      cpSync(root, copy, { recursive: true });
+      alterKeepingTime(path.join(copy, 'pagefind.k1', 'index/en_2.pf_index'));
+      expect(openSearchCache(copy).restore('pagefind', 'k1', path.join(tempDir(), 'pagefind'))).toBe(false);
+      expect(existsSync(entry)).toBe(true);
+    });
+
+    test('the one change the record cannot see: a rewrite in place at the same size with its time put back', () => {
+      const { root, entry } = stored();
+      const file = path.join(entry, 'index/en_2.pf_index');
+      utimesSync(file, 1_000_000_000, 1_000_000_000); // a whole second, so that putting it back is exact
+      // Moved time: hashed again, and recorded as checked with its new time.
+      expect(openSearchCache(root).restore('pagefind', 'k1', path.join(tempDir(), 'pagefind'))).toBe(true);
+      alterKeepingTime(file);
+      expect(openSearchCache(root).restore('pagefind', 'k1', path.join(tempDir(), 'pagefind1'))).toBe(true);
+      // Without the record, the same damage is caught.
+      rmSync(path.join(entry, 'verified.json'));
+      expect(openSearchCache(root).restore('pagefind', 'k1', path.join(tempDir(), 'pagefind2'))).toBe(false);
+    });
+  });
+
   test('prune keeps only the entries this build used', () => {
     const root = tempDir();
     const built = path.join(tempDir(), 'pagefind');
@@ -100,33 +145,35 @@ describe('bundleKey', () => {
     const out = tempDir();
     writeTree(out, { 'a/index.html': '<p data-pagefind-body>a</p>', 'b/index.html': '<p data-pagefind-body>b</p>' });
     const bundle = { dir: 'pagefind', files: ['a/index.html', 'b/index.html'] };
-    const key = bundleKey(bundle, searchablePages(out), 'pagefind 1.6.0');
-    expect(bundleKey(bundle, searchablePages(out), 'pagefind 1.6.0')).toBe(key);
-    expect(bundleKey(bundle, searchablePages(out), 'pagefind 1.7.0')).not.toBe(key);
-    expect(bundleKey({ ...bundle, files: ['a/index.html'] }, searchablePages(out), 'pagefind 1.6.0')).not.toBe(key);
+    const key = bundleKey(bundle, searchablePages(out, ['a/index.html', 'b/index.html']), 'pagefind 1.6.0');
+    expect(bundleKey(bundle, searchablePages(out, ['a/index.html', 'b/index.html']), 'pagefind 1.6.0')).toBe(key);
+    expect(bundleKey(bundle, searchablePages(out, ['a/index.html', 'b/index.html']), 'pagefind 1.7.0')).not.toBe(key);
+    expect(bundleKey({ ...bundle, files: ['a/index.html'] }, searchablePages(out, ['a/index.html', 'b/index.html']), 'pagefind 1.6.0')).not.toBe(key);
     writeFileSync(path.join(out, 'b/index.html'), '<p data-pagefind-body>B</p>');
-    expect(bundleKey(bundle, searchablePages(out), 'pagefind 1.6.0')).not.toBe(key);
+    expect(bundleKey(bundle, searchablePages(out, ['a/index.html', 'b/index.html']), 'pagefind 1.6.0')).not.toBe(key);
   });
 });
 
-describe('searchablePages', () => {
-  test('lists the marked HTML pages with their digests, outside assets, the stage and the bundles', () => {
+describe('pageFiles and searchablePages', () => {
+  test('the HTML file of each page the build lists, then the marked ones with their digests', () => {
     const out = tempDir();
     writeTree(out, {
       'index.html': '<main data-pagefind-body>home</main>',
       'about/index.html': '<main>no mark</main>',
+      '404.html': '<main>not found</main>',
       'briefings/x/index.html': '<main data-pagefind-body>x</main>',
       'briefings/x/data.json': '{"data-pagefind-body":1}',
-      '_astro/chunk.html': '<main data-pagefind-body>asset</main>',
-      'pagefind-briefings-2022/fragment.html': '<main data-pagefind-body>bundle</main>',
       'pagefind/x.html': '<main data-pagefind-body>bundle</main>',
     });
-    const pages = searchablePages(out);
-    expect([...pages.keys()].sort()).toEqual(['briefings/x/index.html', 'index.html']);
+    const files = pageFiles(out, ['', 'about/', '404/', 'briefings/x/', 'gone/']);
+    expect(files).toEqual(['index.html', 'about/index.html', '404.html', 'briefings/x/index.html']);
+    const pages = searchablePages(out, files);
+    expect([...pages.keys()]).toEqual(['index.html', 'briefings/x/index.html']);
     const before = pages.get('index.html');
     writeFileSync(path.join(out, 'index.html'), '<main data-pagefind-body>home, edited</main>');
-    expect(searchablePages(out).get('index.html')).not.toBe(before);
-    expect(searchablePages(out).get('briefings/x/index.html')).toBe(pages.get('briefings/x/index.html'));
+    const after = searchablePages(out, files);
+    expect(after.get('index.html')).not.toBe(before);
+    expect(after.get('briefings/x/index.html')).toBe(pages.get('briefings/x/index.html'));
   });
 });
 

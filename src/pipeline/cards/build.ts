@@ -4,12 +4,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { identityOf, type Identity } from '../../util/file-identity.ts';
 import { linkOrCopy } from '../../util/link-or-copy.ts';
 import type { SiteModel } from '../model.ts';
 import { cardKey } from './cache.ts';
 import { planCards, type CardJob, type CardSite } from './plan.ts';
 import { renderInPool } from './pool.ts';
-import { identityOf, openCardStore, pruneCardStore, recordVerified, touchEntry, type Identity } from './store.ts';
+import { openCardStore, pruneCardStore, recordVerified, touchEntry } from './store.ts';
 
 export interface CardBuildStats {
   cards: number;

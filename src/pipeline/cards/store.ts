@@ -19,6 +19,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { identityOf, readIdentities, sameIdentity, writeIdentities, type Identity } from '../../util/file-identity.ts';
 import { sha256 } from '../../util/sha256.ts';
 import { writeFileAtomic } from '../../util/write-atomic.ts';
 
@@ -46,36 +47,18 @@ export interface CardStore {
 }
 
 const VERIFIED = 'verified.json';
-export type Identity = [inode: number, size: number, mtimeMs: number];
-/** What the record keeps of a file: a write moves the time, a cut the size, a restored copy is a new inode. */
-export const identityOf = (file: string): Identity | undefined => {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  return stat && [stat.ino, stat.size, stat.mtimeMs];
-};
-
-function readVerified(cacheDir: string): Map<string, Identity> {
-  try {
-    const record = JSON.parse(readFileSync(path.join(cacheDir, VERIFIED), 'utf8')) as Record<string, Identity>;
-    return new Map(Object.entries(record).filter(([, id]) => Array.isArray(id) && id.length === 3 && id.every(Number.isFinite)));
-  } catch {
-    return new Map();
-  }
-}
 
 /** Records the entries a build published, as it leaves them (after touchEntry), for the next build's lookups. */
 export function recordVerified(cacheDir: string, identities: ReadonlyMap<string, Identity>): void {
-  const record: Record<string, Identity> = {};
-  for (const [file, id] of identities) record[path.relative(cacheDir, file)] = id;
-  writeFileAtomic(path.join(cacheDir, VERIFIED), JSON.stringify(record));
+  writeIdentities(path.join(cacheDir, VERIFIED), [...identities].map(([file, id]) => [path.relative(cacheDir, file), id] as const));
 }
 
 /** Lists the cache folder once; `lookup` then checks only the entries asked for. */
 export function openCardStore(cacheDir: string): CardStore {
-  const verified = readVerified(cacheDir);
+  const verified = readIdentities(path.join(cacheDir, VERIFIED));
   const unchangedSinceVerified = (file: string) => {
     const recorded = verified.get(path.relative(cacheDir, file));
-    const now = recorded && identityOf(file);
-    return Boolean(now && now.every((value, i) => value === recorded[i]));
+    return Boolean(recorded) && sameIdentity(recorded, identityOf(file));
   };
   const entries = new Map<string, { file: string; digest: string }[]>();
   for (const shard of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {

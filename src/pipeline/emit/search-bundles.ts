@@ -54,6 +54,3 @@ export function planSearchBundles(model: SiteModel, htmlFiles: readonly string[]
   const [main, ...years] = [...bundles].map(([dir, files]) => ({ dir, files: files.sort() }));
   return [main!, ...years.sort((a, b) => (a.dir < b.dir ? -1 : 1))];
 }
-
-/** True for the output folders the search bundles are written into (never indexed themselves). */
-export const isBundleDir = (name: string) => name === MAIN_BUNDLE || name.startsWith(`${MAIN_BUNDLE}-`);

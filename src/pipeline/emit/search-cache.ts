@@ -8,42 +8,54 @@
  * `manifest.json` (each file's sha256). It is written under a temporary name and
  * renamed into place whole, and every file is checked against the manifest before
  * the entry is used: a missing, cut or altered file, or a missing manifest, makes
- * the bundle be built again, never published.
+ * the bundle be built again, never published. A file still exactly as the last check
+ * left it (same inode, size and time, recorded in the entry's `verified.json`) counts
+ * as checked, so a rebuild hashes only what changed since.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { identityOf, readIdentities, sameIdentity, writeIdentities, type Identity } from '../../util/file-identity.ts';
 import { linkOrCopy } from '../../util/link-or-copy.ts';
 import { sha256 } from '../../util/sha256.ts';
 import { writeFileAtomic } from '../../util/write-atomic.ts';
-import { isBundleDir, type PlannedBundle } from './search-bundles.ts';
+import type { PlannedBundle } from './search-bundles.ts';
 
 const MANIFEST = 'manifest.json';
+/** Each file's identity when it was last checked against the manifest (file-identity.ts). */
+const VERIFIED = 'verified.json';
+
+/**
+ * The HTML file Astro wrote for each page it built (`pathname` as `astro:build:done`
+ * gives it: `actors/x/` is `actors/x/index.html`, `404/` is `404.html`), `/`-separated:
+ * the build's own list, so the output is not walked (67,000 folders at N=10,000).
+ */
+export function pageFiles(outDir: string, pathnames: Iterable<string>): string[] {
+  const files: string[] = [];
+  for (const pathname of pathnames) {
+    const folder = pathname === '' || pathname.endsWith('/') ? pathname : `${pathname}/`;
+    const candidates = [`${folder}index.html`, `${folder.slice(0, -1)}.html`];
+    const found = candidates.find((file) => file !== '.html' && existsSync(path.join(outDir, file)));
+    if (found) files.push(found);
+  }
+  return files;
+}
 
 const SEARCH_MARK = 'data-pagefind-body';
 
 /**
- * The HTML files of the output with a `data-pagefind-body` (the only ones Pagefind
- * indexes once any page has one), relative and `/`-separated, outside Astro's
- * assets and the bundles themselves, each with the sha256 of its bytes: every page
- * is read once, for the mark and for the hash its bundle's key is made of. Text that
- * merely mentions the attribute lets a page through that Pagefind then skips, so
- * nothing is lost by the test.
+ * Of `files` (HTML, relative to the output), those with a `data-pagefind-body` (the
+ * only ones Pagefind indexes once any page has one), each with the sha256 of its
+ * bytes: every page is read once, for the mark and for the hash its bundle's key is
+ * made of. Text that merely mentions the attribute lets a page through that Pagefind
+ * then skips, so nothing is lost by the test.
  */
-export function searchablePages(outDir: string): Map<string, string> {
+export function searchablePages(outDir: string, files: Iterable<string>): Map<string, string> {
   const pages = new Map<string, string>();
-  const walk = (prefix: string) => {
-    for (const entry of readdirSync(path.join(outDir, prefix), { withFileTypes: true })) {
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (prefix || !(entry.name.startsWith('_') || isBundleDir(entry.name))) walk(relative);
-      } else if (entry.name.endsWith('.html')) {
-        const bytes = readFileSync(path.join(outDir, relative));
-        if (bytes.includes(SEARCH_MARK)) pages.set(relative, sha256(bytes));
-      }
-    }
-  };
-  walk('');
+  for (const file of files) {
+    const bytes = readFileSync(path.join(outDir, file));
+    if (bytes.includes(SEARCH_MARK)) pages.set(file, sha256(bytes));
+  }
   return pages;
 }
 
@@ -91,11 +103,29 @@ export function openSearchCache(root: string): SearchCache {
   const used = new Set<string>();
   const entryDir = (bundle: string, key: string) => path.join(root, `${bundle}.${key}`);
 
+  /**
+   * The entry's files if every one matches the manifest. A file still exactly as the last
+   * check left it (file-identity.ts, recorded in the entry's VERIFIED) is not hashed again.
+   */
   function verified(entry: string): Record<string, string> | undefined {
     try {
       const manifest = JSON.parse(readFileSync(path.join(entry, MANIFEST), 'utf8')) as { files?: Record<string, string> };
       if (!manifest.files || Object.keys(manifest.files).length === 0) return undefined;
-      for (const [file, digest] of Object.entries(manifest.files)) if (sha256(readFileSync(path.join(entry, file))) !== digest) return undefined;
+      const known = readIdentities(path.join(entry, VERIFIED));
+      const checked: [string, Identity][] = [];
+      let hashed = 0;
+      for (const [file, digest] of Object.entries(manifest.files)) {
+        const full = path.join(entry, file);
+        // Taken before the bytes are read: a write after this moves the time the next check compares.
+        const id = identityOf(full);
+        if (!id) return undefined;
+        if (!sameIdentity(known.get(file), id)) {
+          if (sha256(readFileSync(full)) !== digest) return undefined;
+          hashed++;
+        }
+        checked.push([file, id]);
+      }
+      if (hashed > 0) writeIdentities(path.join(entry, VERIFIED), checked);
       return manifest.files;
     } catch {
       return undefined;
@@ -122,7 +152,13 @@ export function openSearchCache(root: string): SearchCache {
       // in the output, the entry no longer passes its check and the bundle is indexed again.
       const below = filesBelow(built);
       linkFiles(below, built, temporary);
-      for (const file of below) files[file] = sha256(readFileSync(path.join(temporary, file)));
+      const checked: [string, Identity][] = [];
+      for (const file of below) {
+        const id = identityOf(path.join(temporary, file));
+        files[file] = sha256(readFileSync(path.join(temporary, file)));
+        if (id) checked.push([file, id]);
+      }
+      writeIdentities(path.join(temporary, VERIFIED), checked);
       writeFileAtomic(path.join(temporary, MANIFEST), JSON.stringify({ files }));
       rmSync(entry, { recursive: true, force: true });
       renameSync(temporary, entry);
