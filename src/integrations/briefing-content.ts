@@ -94,10 +94,10 @@ export function briefingContent(): AstroIntegration {
         // The publication's settings are read once per server: an edit of site.yaml restarts it.
         addWatchFile(path.join(contentDirFor(process.cwd()), SITE_FILE));
         const cacheDir = fileURLToPath(config.cacheDir);
-        const analysisCacheFile = path.join(cacheDir, 'briefing-analyses.json');
+        const caches = { analysisCacheFile: path.join(cacheDir, 'briefing-analyses.json'), frontmatterCacheFile: path.join(cacheDir, 'briefing-frontmatter.json') };
         // The dev server's startup check is the first of its reloads: they share what each file gave.
-        const dev = command === 'dev' ? devContent(process.cwd(), { analysisCacheFile }) : undefined;
-        const result = dev ? dev.start() : checkContent({ analysisCacheFile });
+        const dev = command === 'dev' ? devContent(process.cwd(), caches) : undefined;
+        const result = dev ? dev.start() : checkContent(caches);
         for (const d of result.diagnostics) {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }

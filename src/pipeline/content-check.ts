@@ -9,6 +9,7 @@ import { allowMdxCodeFromEnv, contentDirFor, nowFromEnv, requireArchivedFromEnv,
 import { ContentError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkLedger } from './links/check-ledger.ts';
 import { cachingAnalyzer } from './load/analysis-cache.ts';
+import { openFrontmatterCache } from './load/frontmatter-cache.ts';
 import { createBodyPool, type BodyPool } from './load/analysis-pool.ts';
 import { analyzeBody } from './load/analyze-body.ts';
 import { inlineBodyAnalyzer, loadContent, loadMemo, type BodyAnalyzer, type BodyJob, type LoadOptions } from './load/load-content.ts';
@@ -33,6 +34,8 @@ export interface CheckOptions {
   bodyAnalyzer?: BodyAnalyzer;
   /** Keep body analyses in this file between runs (the build and the dev server do; see load/analysis-cache.ts). */
   analysisCacheFile?: string;
+  /** Keep parsed frontmatter in this file between runs (the build and the dev server do; see load/frontmatter-cache.ts). */
+  frontmatterCacheFile?: string;
   /** What an earlier check loaded from each file, reused where the text is unchanged (the dev server's reloads; load/file-memo.ts). */
   memo?: LoadOptions['memo'];
   /**
@@ -66,8 +69,10 @@ export function checkContent(options: CheckOptions = {}): CheckResult {
   const started = performance.now();
   const inner = options.bodyAnalyzer ?? inlineBodyAnalyzer();
   const caching = options.analysisCacheFile ? cachingAnalyzer(inner, options.analysisCacheFile) : undefined;
-  const loaded = loadContent(contentDir, root, { allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(), bodyAnalyzer: caching ?? inner, memo: options.memo });
+  const frontmatterCache = options.frontmatterCacheFile ? openFrontmatterCache(options.frontmatterCacheFile) : undefined;
+  const loaded = loadContent(contentDir, root, { allowMdxCode: options.allowMdxCode ?? allowMdxCodeFromEnv(), bodyAnalyzer: caching ?? inner, memo: options.memo, frontmatterCache });
   caching?.save();
+  frontmatterCache?.save();
   const site = loadSiteSettings(contentDir, root);
   const loadedAt = performance.now();
   const now = options.now ?? (options.today ? new Date(`${options.today}T00:00:00Z`) : nowFromEnv());
@@ -128,14 +133,14 @@ function contentSignature(contentDir: string): { signature: string; recent: bool
  * the startup check keeps body analyses in `analysisCacheFile`, so a restart analyses only
  * the bodies edited since.
  */
-export function devContent(root: string, options: { analysisCacheFile?: string } = {}) {
+export function devContent(root: string, options: Pick<CheckOptions, 'analysisCacheFile' | 'frontmatterCacheFile'> = {}) {
   const contentDir = contentDirFor(root);
   const memo = loadMemo();
   let current: { signature: string; recent: boolean; result: CheckResult } | undefined;
-  const check = (analysisCacheFile?: string, bodyAnalyzer?: BodyAnalyzer) => {
+  const check = (caches: Pick<CheckOptions, 'analysisCacheFile' | 'frontmatterCacheFile'> = {}, bodyAnalyzer?: BodyAnalyzer) => {
     // Taken before the files are read: an edit during the check shows in the next signature.
     const signature = contentSignature(contentDir);
-    current = { ...signature, result: checkContent({ root, contentDir, includeDrafts: true, memo, analysisCacheFile, bodyAnalyzer }) };
+    current = { ...signature, result: checkContent({ root, contentDir, includeDrafts: true, memo, ...caches, bodyAnalyzer }) };
     return current.result;
   };
   return {
@@ -146,7 +151,7 @@ export function devContent(root: string, options: { analysisCacheFile?: string }
     start() {
       const pool = lazyBodyPool();
       try {
-        return check(options.analysisCacheFile, pool);
+        return check(options, pool);
       } finally {
         pool.close();
       }

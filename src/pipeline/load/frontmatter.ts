@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 
 /** A file split into its YAML frontmatter and its Markdown/MDX body, with positions kept. */
 export interface ParsedFile {
@@ -25,7 +26,8 @@ export interface ParsedFile {
 const OPENING = /^---[ \t]*\r?\n/;
 const CLOSING = /^---[ \t]*$/m;
 
-export function parseFrontmatterFile(source: string): ParsedFile {
+/** `cache`: frontmatter parsed by earlier runs (frontmatter-cache.ts), by its YAML text. */
+export function parseFrontmatterFile(source: string, cache?: FrontmatterCache): ParsedFile {
   const text = source.replace(/^\uFEFF/, '');
   const open = OPENING.exec(text);
   if (!open) {
@@ -47,7 +49,7 @@ export function parseFrontmatterFile(source: string): ParsedFile {
   const yamlLines = yamlText === '' ? 0 : yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
   const bodyStartLine = yamlStartLine + yamlLines + 1;
 
-  const yaml = parseYamlBlock(yamlText, yamlStartLine);
+  const yaml = parseYamlBlock(yamlText, yamlStartLine, close ? cache : undefined);
   if (!close) {
     yaml.yamlErrors.push({ message: 'the frontmatter has no closing "---" line', line: 1, column: 1 });
   }
@@ -61,31 +63,53 @@ export function parseYamlFile(source: string): Pick<ParsedFile, 'data' | 'locate
 }
 
 /** Parses YAML that starts on line `yamlStartLine` of its file; positions are the file's. */
-function parseYamlBlock(yamlText: string, yamlStartLine: number): Pick<ParsedFile, 'data' | 'locate' | 'yamlErrors' | 'salvage'> {
+function parseYamlBlock(yamlText: string, yamlStartLine: number, cache?: FrontmatterCache): Pick<ParsedFile, 'data' | 'locate' | 'yamlErrors' | 'salvage'> {
   // The YAML 1.2 core schema keeps `2022-02-30` a string: we validate dates
   // ourselves rather than let a 1.1 timestamp parser roll them over to March.
   const parse = () => {
     const lineCounter = new LineCounter();
     return { lineCounter, doc: parseDocument(yamlText, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true }) as Document };
   };
+  // Text parsed without errors by an earlier run: its data, and positions only if a problem is reported.
+  const known = cache?.get(yamlText);
+  if (known !== undefined) return { data: known, locate: locator(yamlText, yamlStartLine, parse), yamlErrors: [], salvage: () => known };
   const { doc, lineCounter } = parse();
-  /**
-   * Positions come from the YAML document, which is many times the size of its
-   * data. It is not kept for the whole build (every file's, for the build's
-   * length, made the garbage collector's work grow faster than the corpus):
-   * `locate`, called only to report a problem, parses the frontmatter again.
-   */
-  let forLocating: ReturnType<typeof parse> | undefined;
-  const toPos = (offset: number, counter: LineCounter = lineCounter) => {
-    const { line, col } = counter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
+  const toPos = (offset: number) => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
     return { line: line + yamlStartLine - 1, column: col };
   };
   const yamlErrors = doc.errors.map((error) => ({
     message: error.message.split('\n')[0] ?? error.message,
     ...toPos(error.pos[0]),
   }));
+  const locate = locator(yamlText, yamlStartLine, parse);
 
-  const locate = (path: readonly PropertyKey[], target: 'key' | 'value' = 'value') => {
+  let data: unknown;
+  try {
+    data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+    if (data !== undefined) cache?.set(yamlText, data);
+  } catch (error) {
+    yamlErrors.push({ message: (error as Error).message, line: yamlStartLine, column: 1 });
+  }
+  const salvage = () => {
+    try {
+      return data ?? parse().doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      return undefined;
+    }
+  };
+  return { data, locate, yamlErrors, salvage };
+}
+
+/**
+ * Finds the line/column of a frontmatter path. Positions come from the YAML document,
+ * which is many times the size of its data. It is not kept for the whole build (every
+ * file's, for the build's length, made the garbage collector's work grow faster than
+ * the corpus): `locate`, called only to report a problem, parses the frontmatter again.
+ */
+function locator(yamlText: string, yamlStartLine: number, parse: () => { lineCounter: LineCounter; doc: Document }): ParsedFile['locate'] {
+  let forLocating: ReturnType<typeof parse> | undefined;
+  return (path, target = 'value') => {
     forLocating ??= parse();
     let node: Node | null | undefined = forLocating.doc.contents as Node | null;
     let keyOffset: number | undefined;
@@ -107,21 +131,7 @@ function parseYamlBlock(yamlText: string, yamlStartLine: number): Pick<ParsedFil
       if (node) lastFound = node;
     }
     const offset = target === 'key' && keyOffset !== undefined ? keyOffset : (node?.range?.[0] ?? keyOffset ?? lastFound?.range?.[0] ?? 0);
-    return toPos(offset, forLocating.lineCounter);
+    const { line, col } = forLocating.lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
+    return { line: line + yamlStartLine - 1, column: col };
   };
-
-  let data: unknown;
-  try {
-    data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    yamlErrors.push({ message: (error as Error).message, line: yamlStartLine, column: 1 });
-  }
-  const salvage = () => {
-    try {
-      return data ?? parse().doc.toJS({ maxAliasCount: 100 });
-    } catch {
-      return undefined;
-    }
-  };
-  return { data, locate, yamlErrors, salvage };
 }

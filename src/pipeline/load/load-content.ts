@@ -9,6 +9,7 @@ import { analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './analyze-b
 import { issuesToDiagnostics } from './field-diagnostics.ts';
 import { FileMemo } from './file-memo.ts';
 import { parseFrontmatterFile, type ParsedFile } from './frontmatter.ts';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import { readUtf8File } from './read-utf8.ts';
 
 /** A content file that parsed and passed its schema, with what the resolver needs to locate errors. */
@@ -74,6 +75,8 @@ export interface LoadOptions {
   bodyAnalyzer?: BodyAnalyzer;
   /** Reuse what an earlier load gave for each file whose text is unchanged (the dev server's reloads). */
   memo?: FileMemo<FileOutcome>;
+  /** Frontmatter parsed by earlier runs, by its YAML text (frontmatter-cache.ts). */
+  frontmatterCache?: FrontmatterCache;
 }
 
 export function loadContent(contentDir: string, projectRoot: string, options: LoadOptions = {}): LoadedContent {
@@ -122,7 +125,7 @@ export function loadContent(contentDir: string, projectRoot: string, options: Lo
     const found: Diagnostic[] = [];
     // Read leniently, a file that is not UTF-8 has U+FFFD where its bad bytes were: only then are its bytes checked.
     const notUtf8 = text.includes('\uFFFD') ? notUtf8Diagnostic(entry) : undefined;
-    const parsed = parseFrontmatterFile(text);
+    const parsed = parseFrontmatterFile(text, options.frontmatterCache);
     if (notUtf8) {
       found.push(notUtf8);
       // Its ids are still readable (only its accented letters are not): what points at them is no second error.
