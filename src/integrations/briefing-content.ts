@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { ErrorPayload } from 'vite';
 import { allowMdxCodeFromEnv, contentDirFor, DEFAULT_SITE_URL, withEnvOverrides } from '../config/settings.ts';
 import { writeIntellisenseFiles } from '../cli/editor-intellisense.ts';
 import { provideHandoff, type BuildContext } from '../pipeline/build-handoff.ts';
@@ -11,7 +10,7 @@ import { bodyCompilerVersions, startPrecompile } from '../pipeline/compile/preco
 import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderable-body.ts';
 import { checkContent, devContent } from '../pipeline/content-check.ts';
 import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
-import { locatedContentError } from './located-content-error.ts';
+import { locatedContentError, overlayPayload } from './located-content-error.ts';
 import { provideLedgerRecord } from './published-urls-ledger.ts';
 import { SITE_FILE } from '../pipeline/load/site-settings.ts';
 import { reportSchedule } from './schedule-report.ts';
@@ -79,11 +78,14 @@ export function briefingContent(): AstroIntegration {
         // Astro pushes a page's error to the overlay once, 200 ms after the 500 response, to
         // the clients connected then; a page whose client connects later (a second tab, a reload
         // racing its old page's socket on a busy machine) would stay blank. While the content
-        // has errors, every client that connects gets them.
-        const client = server.environments.client?.hot;
-        client?.on('vite:client:connect', () => {
+        // has errors, a client that connects is sent them, and only that client.
+        server.environments.client?.hot.on('vite:client:connect', (_data, connecting) => {
           const error = devContentError?.();
-          if (error) client.send({ type: 'error', err: error as unknown as ErrorPayload['err'] });
+          if (!error) return;
+          overlayPayload(error, server.config.root).then(
+            (payload) => connecting.send(payload),
+            (failure: unknown) => server.config.logger.error(`could not send the content error to the page: ${String(failure)}`),
+          );
         });
       },
       'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {

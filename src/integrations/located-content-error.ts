@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ErrorPayload } from 'vite';
 import { formatDiagnostic, summarize, type ContentError } from '../pipeline/diagnostics.ts';
 import { plural } from '../util/format.ts';
 
@@ -26,7 +27,16 @@ interface AstroErrorProps {
 type AstroErrorClass = new (props: AstroErrorProps) => Error & { loc?: AstroErrorProps['location']; type: string };
 
 const astroDir = path.dirname(createRequire(import.meta.url).resolve('astro/package.json'));
-const { AstroError } = (await import(pathToFileURL(path.join(astroDir, 'dist/core/errors/errors.js')).href)) as { AstroError: AstroErrorClass };
+const astroModule = async <T>(file: string) => (await import(pathToFileURL(path.join(astroDir, file)).href)) as T;
+const { AstroError } = await astroModule<{ AstroError: AstroErrorClass }>('dist/core/errors/errors.js');
+/** How Astro's dev server turns an error into what its overlay shows (the framed code, the message as HTML). */
+const { collectErrorMetadata, getViteErrorPayload } = await astroModule<{
+  collectErrorMetadata: (error: Error, root: URL) => Error;
+  getViteErrorPayload: (error: Error) => Promise<ErrorPayload>;
+}>('dist/core/errors/dev/index.js');
+
+/** The overlay's message for `error`, as Astro's dev server sends it after a 500 response. */
+export const overlayPayload = (error: Error, root: string): Promise<ErrorPayload> => getViteErrorPayload(collectErrorMetadata(error, pathToFileURL(`${root}${path.sep}`)));
 
 /**
  * The ContentError as an AstroError: located at its first error, whose message leads;

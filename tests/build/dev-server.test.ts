@@ -154,6 +154,10 @@ describe('astro dev', () => {
       const lateHeader = late.locator('vite-error-overlay').locator('#code header h2');
       await lateHeader.waitFor({ timeout: 15_000 });
       expect(await lateHeader.textContent()).toBe(`briefings/first-talks.mdx:${actor.line}:${actor.column}`);
+      // The whole overlay, as Astro's own push gives it: every error listed, the line framed.
+      const lateMessage = (await late.locator('vite-error-overlay').locator('#message-content').textContent()) ?? '';
+      expect(lateMessage).toContain(`${shown}:${cite.line}:${cite.column}: error: <Cite source>: unknown source id "transcrpt"`);
+      expect(await late.locator('vite-error-overlay').locator('#code-content .error-line').textContent()).toContain('actor: bob-browne');
       await late.close();
 
       // "Open in editor" launches the editor on that file, line and column.

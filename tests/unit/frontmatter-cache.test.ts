@@ -52,6 +52,22 @@ describe('parseFrontmatterFile through the cache', () => {
     expect(Object.is(again.c, -0)).toBe(true);
   });
 
+  test('an object YAML aliases twice, or inside itself, is parsed every time: JSON would copy it, or never finish', () => {
+    corpus = tempCorpus();
+    const file = path.join(corpus.root, 'fm.json');
+    const cache = openFrontmatterCache(file);
+    const shared = '---\na: &x { k: 1 }\nb: *x\n---\n';
+    const cyclic = '---\na: &x { self: *x }\n---\n';
+    expect(parseFrontmatterFile(shared, cache).yamlErrors).toEqual([]);
+    const loop = parseFrontmatterFile(cyclic, cache);
+    expect(loop.yamlErrors).toEqual([]);
+    cache.save();
+    const later = openFrontmatterCache(file);
+    expect(later.get('a: &x { k: 1 }\nb: *x\n')).toBeUndefined();
+    const again = parseFrontmatterFile(shared, later).data as { a: object; b: object };
+    expect(again.b).toBe(again.a);
+  });
+
   test('YAML with errors is not kept: its errors are reported again', () => {
     corpus = tempCorpus();
     const file = path.join(corpus.root, 'fm.json');

@@ -3,8 +3,8 @@
  * after one edit runs the YAML parser on one file, not eleven thousand (it was 40%
  * of the content check at N=10,000). Only the data is kept: positions for a
  * diagnostic come from parsing that file again, and only when a problem is reported
- * (frontmatter.ts). Data JSON cannot carry whole (`.inf`, `.nan`, `-0`) is never
- * kept, so a cached result is always the parser's own. Like the other JSON caches,
+ * (frontmatter.ts). Data JSON cannot carry whole (`.inf`, `.nan`, `-0`, an object an
+ * alias repeats) is never kept, so a cached result is always the parser's own. Like the other JSON caches,
  * a file cut short or from other versions reads as empty.
  */
 import { createHash } from 'node:crypto';
@@ -25,15 +25,19 @@ export interface FrontmatterCache {
 
 const keyOf = (yaml: string) => createHash('sha256').update(yaml).digest('base64url');
 
-/** True when JSON gives `value` back exactly: plain strings, finite numbers (not -0), booleans, null, arrays and objects. */
-function survivesJson(value: unknown): boolean {
+/**
+ * True when JSON gives `value` back exactly: plain strings, finite numbers (not -0),
+ * booleans, null, arrays and objects, each object reached once. YAML aliases can make
+ * one object appear twice, or inside itself, which JSON would copy or never finish.
+ */
+function survivesJson(value: unknown, seen = new Set<object>()): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  if (Array.isArray(value)) return value.every(survivesJson);
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.entries(value as Record<string, unknown>).every(([key, item]) => key !== '__proto__' && survivesJson(item));
-  }
-  return false;
+  if (typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.every((item) => survivesJson(item, seen));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.entries(value as Record<string, unknown>).every(([key, item]) => key !== '__proto__' && survivesJson(item, seen));
 }
 
 export function openFrontmatterCache(file: string): FrontmatterCache {
