@@ -1,4 +1,6 @@
 // @ts-check
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -12,9 +14,11 @@ import { orderedSitemap } from './src/integrations/ordered-sitemap.ts';
 import { staticHostFiles } from './src/integrations/static-host-files.ts';
 import { publishedUrlsLedger } from './src/integrations/published-urls-ledger.ts';
 import { inSitemap } from './src/views/sitemap.ts';
-import { contentDirFor, DEFAULT_SITE_URL } from './src/config/settings.ts';
+import { contentDirFor, DEFAULT_SITE_URL, pageConcurrency } from './src/config/settings.ts';
 
 const site = process.env.SITE_URL || DEFAULT_SITE_URL;
+// Relative to the project root, as Astro reads it.
+const cacheDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.ASTRO_CACHE_DIR || './node_modules/.astro');
 const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
@@ -22,12 +26,11 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // Tests build several fixture sites at once; each gets its own cache.
-  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
-  // No inline <style>: the Content-Security-Policy allows only our own files.
-  // Eight pages at a time: a rebuild mostly copies unchanged pages from Astro's cache, and one
-  // at a time leaves the thread waiting on each copy (72 s against 41 s at 67,000 pages). The
-  // pages then finish in no fixed order, so the sitemap sorts them (ordered-sitemap.ts).
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
+  cacheDir,
+  // No inline <style>: the Content-Security-Policy allows only our own files. Pages at a time:
+  // see pageConcurrency (src/config/settings.ts); they then finish in no fixed order, so the
+  // sitemap sorts them (ordered-sitemap.ts).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: pageConcurrency(cacheDir) },
   markdown: {
     // Astro 7's default processor does not run remark plugins; the unified one does,
     // for .md and (through @astrojs/mdx, which extends this config) .mdx alike.
