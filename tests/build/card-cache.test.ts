@@ -141,10 +141,10 @@ describe('the card cache, shared and damaged', () => {
       bytes[bytes.length >> 1]! ^= 0x5a;
       writeFileSync(altered!, bytes);
       rmSync(deleted!);
-      // Cut every JSON cache of the build (compiled bodies, body analyses) in half.
+      // Cut every JSON cache of the build (compiled bodies, body analyses, parsed frontmatter) in half.
       const astroCache = path.join(sharded.outDir, '..', `${path.basename(sharded.outDir)}-cache`);
       const jsonCaches = readdirSync(astroCache).filter((f) => f.startsWith('briefing-') && f.endsWith('.json') && f !== 'briefing-schedule.json');
-      expect(jsonCaches.sort()).toEqual(['briefing-analyses.json', 'briefing-bodies.json']);
+      expect(jsonCaches.sort()).toEqual(['briefing-analyses.json', 'briefing-bodies.json', 'briefing-frontmatter.json']);
       for (const file of jsonCaches.map((f) => path.join(astroCache, f))) truncateSync(file, Math.floor(readFileSync(file).length / 2));
       // The next build on the same machine: the same output and cache folders.
       repaired = build({ CARD_CACHE_DIR: cardCache }, sharded.outDir);
