@@ -74,13 +74,9 @@ function parseYamlBlock(yamlText: string, yamlStartLine: number, cache?: Frontma
   const known = cache?.get(yamlText);
   if (known !== undefined) return { data: known, locate: locator(yamlText, yamlStartLine, parse), yamlErrors: [], salvage: () => known };
   const { doc, lineCounter } = parse();
-  const toPos = (offset: number) => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
-    return { line: line + yamlStartLine - 1, column: col };
-  };
   const yamlErrors = doc.errors.map((error) => ({
     message: error.message.split('\n')[0] ?? error.message,
-    ...toPos(error.pos[0]),
+    ...positionAt(lineCounter, error.pos[0], yamlText, yamlStartLine),
   }));
   const locate = locator(yamlText, yamlStartLine, parse);
 
@@ -131,7 +127,12 @@ function locator(yamlText: string, yamlStartLine: number, parse: () => { lineCou
       if (node) lastFound = node;
     }
     const offset = target === 'key' && keyOffset !== undefined ? keyOffset : (node?.range?.[0] ?? keyOffset ?? lastFound?.range?.[0] ?? 0);
-    const { line, col } = forLocating.lineCounter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
-    return { line: line + yamlStartLine - 1, column: col };
+    return positionAt(forLocating.lineCounter, offset, yamlText, yamlStartLine);
   };
+}
+
+/** The file's line and column of an offset into YAML that starts on line `yamlStartLine`. */
+function positionAt(counter: LineCounter, offset: number, yamlText: string, yamlStartLine: number): { line: number; column: number } {
+  const { line, col } = counter.linePos(Math.max(0, Math.min(offset, yamlText.length)));
+  return { line: line + yamlStartLine - 1, column: col };
 }
