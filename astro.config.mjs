@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkCiteContext } from './src/pipeline/compile/remark-cite-context.ts';
 import { briefingContent } from './src/integrations/briefing-content.ts';
+import { cachedPages } from './src/integrations/cached-pages.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { brandFilesIntegration } from './src/integrations/brand-files.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -42,6 +43,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     briefingContent(),
+    // Before every integration that writes to or reads the output: it empties it, then links the cached pages.
+    cachedPages(),
     mdx(),
     orderedSitemap({ filter: inSitemap }),
     shareCards(),
@@ -55,6 +58,8 @@ export default defineConfig({
     // Never inline scripts or assets: the CSP allows only files from this origin.
     build: {
       assetsInlineLimit: 0,
+      // The output is emptied by cachedPages() instead, which then links the cached pages into it.
+      emptyOutDir: false,
       rolldownOptions: {
         // MDX output can carry module-level directives ('use client') that the bundler
         // warns about once per page; that one warning is noise here, every other log is kept.

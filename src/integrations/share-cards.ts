@@ -18,7 +18,7 @@ const handoff = () => {
  * Share cards are rendered outside Astro's page pipeline, in a worker pool with
  * a content-hash cache: started as the build starts, so that they render while
  * Astro bundles and renders the pages, and put into the output when the pages
- * are done (Astro empties the output folder first). The dev server renders
+ * are done (the output folder is emptied first: cached-pages.ts). The dev server renders
  * them on request.
  */
 export function shareCards(): AstroIntegration {

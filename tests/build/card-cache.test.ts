@@ -146,6 +146,14 @@ describe('the card cache, shared and damaged', () => {
       const jsonCaches = readdirSync(astroCache).filter((f) => f.startsWith('briefing-') && f.endsWith('.json') && f !== 'briefing-schedule.json');
       expect(jsonCaches.sort()).toEqual(['briefing-analyses.json', 'briefing-bodies.json', 'briefing-frontmatter.json']);
       for (const file of jsonCaches.map((f) => path.join(astroCache, f))) truncateSync(file, Math.floor(readFileSync(file).length / 2));
+      // And Astro's copies of the pages it restores: one cut in half, one altered at the same size, one deleted.
+      const cachedPages = listFiles(path.join(astroCache, 'dist')).filter((f) => f.endsWith('index.html')).map((f) => path.join(astroCache, 'dist', f));
+      const [cutPage, alteredPage, deletedPage] = cachedPages;
+      truncateSync(cutPage!, Math.floor(readFileSync(cutPage!).length / 2));
+      const html = readFileSync(alteredPage!);
+      html[html.length >> 1]! ^= 0x01;
+      writeFileSync(alteredPage!, html);
+      rmSync(deletedPage!);
       // The next build on the same machine: the same output and cache folders.
       repaired = build({ CARD_CACHE_DIR: cardCache }, sharded.outDir);
       cleanups.push(() => removeBuild(repaired));
@@ -154,6 +162,10 @@ describe('the card cache, shared and damaged', () => {
     test('the next build re-renders the damaged and missing cards and says how many it repaired', () => {
       expect(cardLine(repaired)).toMatch(/share cards: 4 rendered \(repaired 3 damaged in the cache\)/);
       expect(repaired.output).toMatch(/bodies: \d+ compiled, 0 from cache/);
+    });
+
+    test('renders again the cached pages that fail their check, instead of restoring them', () => {
+      expect(repaired.output).toMatch(/\d+ cached pages linked into the output; 2 failed the check and will be rendered again/);
     });
 
     test('publishes only whole PNGs, and exactly what a clean build does', () => {

@@ -94,7 +94,7 @@ export async function renderCards(options: CardOptions): Promise<RenderedCards> 
   return { keyed: cards.map(({ job, key }) => ({ job, file: files.get(key)! })), ...counts, started };
 }
 
-/** Puts every card into the output folder (which Astro empties at the start of a build) and prunes the cache. */
+/** Puts every card into the output folder (emptied at the start of a build: integrations/cached-pages.ts) and prunes the cache. */
 export function publishCards(cards: RenderedCards, outDir: string, cacheDir: string): CardBuildStats {
   let maxBytes = 0;
   const now = new Date();
