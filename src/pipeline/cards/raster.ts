@@ -203,8 +203,6 @@ export function drawSvg(svg: string, onUnsupported?: (reason: string) => void): 
   } catch (error) {
     // A drawing given up half-way leaves saved states and clips behind: start the next one on a new canvas.
     canvases.clear();
-    // A drawing given up half-way leaves saved states and clips behind: start the next one on a new canvas.
-    canvases.clear();
     if (!(error instanceof Unsupported)) throw error;
     onUnsupported?.(error.message);
     return undefined;
