@@ -42,9 +42,9 @@ export default defineConfig({
   // last build when their key and code are unchanged: a correction rebuilds what it touches.
   experimental: { incrementalBuild: true },
   integrations: [
-    briefingContent(),
-    // Before every integration that writes to or reads the output: it empties it, then links the cached pages.
+    // First: it empties the output and links the cached pages into it while the content is checked.
     cachedPages(),
+    briefingContent(),
     mdx(),
     orderedSitemap({ filter: inSitemap }),
     shareCards(),

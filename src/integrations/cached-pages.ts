@@ -1,38 +1,42 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { emptyOutput, linkCachedPages, recordCachedPages, removeEmptyFolders, removeUnbuiltPages } from '../pipeline/emit/page-cache.ts';
-import type { Identity } from '../util/file-identity.ts';
+import { prepareOutput, recordCachedPages, removeEmptyFolders, removeUnbuiltPages, type PreparedOutput } from '../pipeline/emit/page-cache.ts';
 
 /**
  * Puts the last build's verified pages into the output before Astro generates
  * pages, so that it skips its own page-by-page copies, and keeps the record that
  * verifies them (pipeline/emit/page-cache.ts). It empties the output itself
- * (astro.config.mjs turns Astro's emptying off), so it must run before any
- * integration writes there, and finish before any reads the pages.
+ * (astro.config.mjs turns Astro's emptying off), on a worker thread started as
+ * the config is set up, so that it runs beside the content check; it must come
+ * first among the integrations, before any writes to the output or reads it.
  */
 export function cachedPages(): AstroIntegration {
   let cacheDir = '';
   let outDir = '';
-  let linked: ReadonlyMap<string, Identity> = new Map();
+  let preparing: Promise<PreparedOutput> | undefined;
+  let prepared: PreparedOutput = { emptied: [], linked: [], discarded: 0 };
+  let started = 0;
   return {
     name: 'cached-pages',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:setup': ({ config, command }) => {
+        if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = fileURLToPath(config.outDir);
+        started = performance.now();
+        preparing = prepareOutput(cacheDir, outDir);
+        // Awaited in astro:build:start; this keeps a failure meanwhile from counting as unhandled.
+        preparing.catch(() => {});
       },
-      'astro:build:start': ({ logger }) => {
-        const started = performance.now();
-        emptyOutput(outDir);
-        const result = linkCachedPages(cacheDir, outDir);
-        linked = result.linked;
-        const discarded = result.discarded ? `; ${result.discarded} failed the check and will be rendered again` : '';
-        logger.info(`${linked.size} cached pages linked into the output${discarded}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      'astro:build:start': async ({ logger }) => {
+        prepared = await preparing!;
+        const discarded = prepared.discarded ? `; ${prepared.discarded} failed the check and will be rendered again` : '';
+        logger.info(`${prepared.linked.length} cached pages linked into the output${discarded} (${((performance.now() - started) / 1000).toFixed(1)} s, beside the content check)`);
       },
       'astro:build:done': ({ logger }) => {
-        const removed = removeUnbuiltPages(cacheDir, outDir, linked);
+        const removed = removeUnbuiltPages(cacheDir, outDir, new Map(prepared.linked));
         if (removed) logger.info(`${removed} pages of the last build that this one no longer has were removed`);
-        removeEmptyFolders(outDir);
+        removeEmptyFolders(prepared.emptied);
         recordCachedPages(cacheDir);
       },
     },
