@@ -50,15 +50,18 @@ async function buildBundle(bundle: PlannedBundle, outDir: string): Promise<void>
  */
 export function searchIndex(): AstroIntegration {
   let cacheRoot = '';
+  // What the last build found in each page (searchablePages); beside the bundles, which the cache prunes to those in use.
+  let pageRecord = '';
   return {
     name: 'search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheRoot = path.join(fileURLToPath(config.cacheDir), 'search-bundles');
+        pageRecord = path.join(fileURLToPath(config.cacheDir), 'search-pages.json');
       },
       'astro:build:done': async ({ dir, logger, pages: built }) => {
         const outDir = fileURLToPath(dir);
-        const digests = searchablePages(outDir, pageFiles(outDir, built.map((page) => page.pathname)));
+        const digests = searchablePages(outDir, pageFiles(outDir, built.map((page) => page.pathname)), pageRecord);
         const bundles = planSearchBundles(receiveHandoff().model(), [...digests.keys()]);
         const cache = openSearchCache(cacheRoot);
         const salt = `${packageVersions(['pagefind'])}\0${JSON.stringify(PAGEFIND_OPTIONS)}`;

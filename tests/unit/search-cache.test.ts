@@ -175,6 +175,31 @@ describe('pageFiles and searchablePages', () => {
     expect(after.get('index.html')).not.toBe(before);
     expect(after.get('briefings/x/index.html')).toBe(pages.get('briefings/x/index.html'));
   });
+
+  test('with a record, a page still exactly the file read last time is not read again; any write, or a page gaining the mark, is', () => {
+    const out = tempDir();
+    const record = path.join(tempDir(), 'search-pages.json');
+    writeTree(out, { 'a/index.html': '<main data-pagefind-body>aaaa</main>', 'b/index.html': '<main>no mark</main>', 'c/index.html': '<main data-pagefind-body>c</main>' });
+    const files = ['a/index.html', 'b/index.html', 'c/index.html'];
+    const a = path.join(out, 'a/index.html');
+    // A whole second, which utimes sets exactly.
+    utimesSync(a, 1_700_000_000, 1_700_000_000);
+    const first = searchablePages(out, files, record);
+    expect(first).toEqual(searchablePages(out, files));
+    // Rewritten in place at the same size with its time put back: the one change the record cannot see.
+    // That the old digest comes back shows the page was not read.
+    writeFileSync(a, '<main data-pagefind-body>AAAA</main>');
+    utimesSync(a, 1_700_000_000, 1_700_000_000);
+    // An ordinary edit moves the time: read again, and a page that gains the mark is found.
+    writeFileSync(path.join(out, 'b/index.html'), '<main data-pagefind-body>now marked</main>');
+    const second = searchablePages(out, files, record);
+    expect(second.get('a/index.html')).toBe(first.get('a/index.html'));
+    expect(second.has('b/index.html')).toBe(true);
+    expect(second.get('c/index.html')).toBe(first.get('c/index.html'));
+    // A record cut in half is no record: every page is read.
+    truncateSync(record, Math.floor(readFileSync(record).length / 2));
+    expect(searchablePages(out, files, record).get('a/index.html')).not.toBe(first.get('a/index.html'));
+  });
 });
 
 describe('planSearchBundles', () => {
