@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { prepareOutput, recordCachedPages, removeEmptyFolders, removeUnbuiltPages, type PreparedOutput } from '../pipeline/emit/page-cache.ts';
+import { manifestOutputs, prepareOutput, recordCachedPages, removeEmptyFolders, removeUnbuiltPages, type PreparedOutput } from '../pipeline/emit/page-cache.ts';
 
 /**
  * Puts the last build's verified pages into the output before Astro generates
@@ -34,10 +34,12 @@ export function cachedPages(): AstroIntegration {
         logger.info(`${prepared.linked.length} cached pages linked into the output${discarded} (${((performance.now() - started) / 1000).toFixed(1)} s, beside the content check)`);
       },
       'astro:build:done': ({ logger }) => {
-        const removed = removeUnbuiltPages(cacheDir, outDir, new Map(prepared.linked));
+        // The manifest Astro wrote at the end of the pages: read once, for both steps.
+        const built = new Set(manifestOutputs(cacheDir));
+        const removed = removeUnbuiltPages(outDir, new Map(prepared.linked), built);
         if (removed) logger.info(`${removed} pages of the last build that this one no longer has were removed`);
         removeEmptyFolders(prepared.emptied);
-        recordCachedPages(cacheDir);
+        recordCachedPages(cacheDir, built);
       },
     },
   };

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { emptyOutput, linkCachedPages, recordCachedPages, removeEmptyFolders, removeUnbuiltPages } from '../../src/pipeline/emit/page-cache.ts';
+import { emptyOutput, linkCachedPages, manifestOutputs, recordCachedPages, removeEmptyFolders, removeUnbuiltPages } from '../../src/pipeline/emit/page-cache.ts';
 
 const temporary: string[] = [];
 const tempDir = () => {
@@ -44,7 +44,7 @@ const cached = (cacheDir: string, file: string) => path.join(cacheDir, 'dist', o
 describe('linkCachedPages', () => {
   test('links every recorded page into the output: the same file, no bytes copied', () => {
     const cacheDir = astroCache(PAGES);
-    recordCachedPages(cacheDir);
+    recordCachedPages(cacheDir, manifestOutputs(cacheDir));
     const outDir = tempDir();
     const { linked, discarded } = linkCachedPages(cacheDir, outDir);
     expect(discarded).toBe(0);
@@ -58,7 +58,7 @@ describe('linkCachedPages', () => {
 
   test('a cached page cut short, emptied or altered is deleted from the cache, never linked', () => {
     const cacheDir = astroCache(PAGES);
-    recordCachedPages(cacheDir);
+    recordCachedPages(cacheDir, manifestOutputs(cacheDir));
     truncateSync(cached(cacheDir, 'index.html'), 4);
     truncateSync(cached(cacheDir, 'feed.json'), 0);
     // The same size, other bytes: only the hash tells.
@@ -76,7 +76,7 @@ describe('linkCachedPages', () => {
 
   test('a cache restored as copies (new inodes, the same bytes) passes on its hashes', () => {
     const original = astroCache(PAGES);
-    recordCachedPages(original);
+    recordCachedPages(original, manifestOutputs(original));
     const restored = tempDir();
     cpSync(original, restored, { recursive: true });
     const { linked, discarded } = linkCachedPages(restored, tempDir());
@@ -91,7 +91,7 @@ describe('linkCachedPages', () => {
 
   test('a record cut in half is no record, and a missing manifest links nothing', () => {
     const cacheDir = astroCache(PAGES);
-    recordCachedPages(cacheDir);
+    recordCachedPages(cacheDir, manifestOutputs(cacheDir));
     const record = path.join(cacheDir, 'verified-pages.json');
     truncateSync(record, Math.floor(readFileSync(record).length / 2));
     expect(linkCachedPages(cacheDir, tempDir()).linked.size).toBe(0);
@@ -100,10 +100,10 @@ describe('linkCachedPages', () => {
 
   test('a page rewritten by a build keeps its record only once hashed again', () => {
     const cacheDir = astroCache(PAGES);
-    recordCachedPages(cacheDir);
+    recordCachedPages(cacheDir, manifestOutputs(cacheDir));
     // The next build renders the home page anew (Astro writes its cache in place) and records it.
     writeFileSync(cached(cacheDir, 'index.html'), '<h1>Home, corrected</h1>');
-    recordCachedPages(cacheDir);
+    recordCachedPages(cacheDir, manifestOutputs(cacheDir));
     const outDir = tempDir();
     expect(linkCachedPages(cacheDir, outDir).discarded).toBe(0);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<h1>Home, corrected</h1>');
@@ -113,14 +113,14 @@ describe('linkCachedPages', () => {
 describe('after the pages', () => {
   test('a linked page the build no longer has is removed; one it wrote over its link stays', () => {
     const cacheDir = astroCache(PAGES);
-    recordCachedPages(cacheDir);
+    recordCachedPages(cacheDir, manifestOutputs(cacheDir));
     const outDir = tempDir();
     const { linked } = linkCachedPages(cacheDir, outDir);
     // This build: Ana's page is gone from the site; the feed lost its key and was rendered (written) anyway.
     astroCache({ 'index.html': PAGES['index.html']!, 'actors/%C3%A9lodie/index.html': PAGES['actors/%C3%A9lodie/index.html']! }, cacheDir);
     rmSync(path.join(outDir, 'feed.json'));
     writeFileSync(path.join(outDir, 'feed.json'), '{"items":[1]}');
-    expect(removeUnbuiltPages(cacheDir, outDir, linked)).toBe(1);
+    expect(removeUnbuiltPages(outDir, linked, new Set(manifestOutputs(cacheDir)))).toBe(1);
     expect(existsSync(path.join(outDir, 'actors/ana/index.html'))).toBe(false);
     expect(readFileSync(path.join(outDir, 'feed.json'), 'utf8')).toBe('{"items":[1]}');
     expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);

@@ -25,21 +25,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { identityOf, sameIdentity, type Identity } from '../../util/file-identity.ts';
+import { foundIfUnchanged, identityOf, readChecked, sameIdentity, writeChecked, type Checked, type Identity } from '../../util/file-identity.ts';
 import { linkOrCopy } from '../../util/link-or-copy.ts';
 import { sha256 } from '../../util/sha256.ts';
 import { runInWorkers } from '../../util/worker-pool.ts';
-import { writeFileAtomic } from '../../util/write-atomic.ts';
 
 /** Astro's names (astro/dist/core/build/incremental.js). */
 const MANIFEST = 'incremental-build.json';
 const CACHED_OUTPUT = 'dist/';
 const RECORD = 'verified-pages.json';
-
-interface Verified {
-  id: Identity;
-  sha256: string;
-}
 
 /** The output files (relative to the output folder, URL-encoded as Astro writes them) of a manifest's pages. */
 export function manifestOutputs(cacheDir: string): string[] {
@@ -59,18 +53,7 @@ export function manifestOutputs(cacheDir: string): string[] {
 const fileUnder = (dir: string, outputFile: string) => fileURLToPath(new URL(outputFile, pathToFileURL(`${dir}${path.sep}`)));
 const cachedFile = (cacheDir: string, outputFile: string) => fileUnder(path.join(cacheDir, CACHED_OUTPUT), outputFile);
 
-function readRecord(cacheDir: string): Map<string, Verified> {
-  try {
-    const record = JSON.parse(readFileSync(path.join(cacheDir, RECORD), 'utf8')) as Record<string, Verified>;
-    return new Map(
-      Object.entries(record).filter(
-        ([, v]) => Array.isArray(v?.id) && v.id.length === 3 && v.id.every(Number.isFinite) && typeof v.sha256 === 'string',
-      ),
-    );
-  } catch {
-    return new Map();
-  }
-}
+const recordFile = (cacheDir: string) => path.join(cacheDir, RECORD);
 
 /**
  * Deletes every file in the output folder but those of a top-level `.git` (as
@@ -129,7 +112,7 @@ export async function prepareOutput(cacheDir: string, outDir: string): Promise<P
 
 /** Links every verified page of the last build's manifest into `outDir`; see the top of this file. */
 export function linkCachedPages(cacheDir: string, outDir: string): LinkedPages {
-  const record = readRecord(cacheDir);
+  const record = readChecked(recordFile(cacheDir));
   const linked = new Map<string, Identity>();
   const made = new Set<string>();
   let discarded = 0;
@@ -138,7 +121,7 @@ export function linkCachedPages(cacheDir: string, outDir: string): LinkedPages {
     const id = identityOf(cached);
     if (!id) continue;
     const recorded = record.get(outputFile);
-    const sound = recorded !== undefined && (sameIdentity(id, recorded.id) || sha256(readFileSync(cached)) === recorded.sha256);
+    const sound = recorded !== undefined && (foundIfUnchanged(id, recorded) !== undefined || sha256(readFileSync(cached)) === recorded[3]);
     if (!sound) {
       rmSync(cached, { force: true });
       discarded++;
@@ -157,12 +140,12 @@ export function linkCachedPages(cacheDir: string, outDir: string): LinkedPages {
 }
 
 /**
- * Removes the linked pages this build did not produce: not in its manifest, and
- * not written since they were linked (a page rendered without a key is written
- * over its link, and stays). Returns how many were removed.
+ * Removes the linked pages this build did not produce: not among `built` (the
+ * output files of the manifest Astro just wrote), and not written since they were
+ * linked (a page rendered without a key is written over its link, and stays).
+ * Returns how many were removed.
  */
-export function removeUnbuiltPages(cacheDir: string, outDir: string, linked: ReadonlyMap<string, Identity>): number {
-  const built = new Set(manifestOutputs(cacheDir));
+export function removeUnbuiltPages(outDir: string, linked: ReadonlyMap<string, Identity>, built: ReadonlySet<string>): number {
   let removed = 0;
   for (const [outputFile, id] of linked) {
     if (built.has(outputFile)) continue;
@@ -175,19 +158,17 @@ export function removeUnbuiltPages(cacheDir: string, outDir: string, linked: Rea
 }
 
 /**
- * Records every cached page of the manifest Astro just wrote, for the next
- * build's check. A page whose identity is unchanged keeps its recorded hash; the
- * others (rendered by this build) are hashed.
+ * Records every cached page of `built` (the output files of the manifest Astro
+ * just wrote), for the next build's check. A page whose identity is unchanged
+ * keeps its recorded hash; the others (rendered by this build) are hashed.
  */
-export function recordCachedPages(cacheDir: string): void {
-  const previous = readRecord(cacheDir);
-  const next: Record<string, Verified> = {};
-  for (const outputFile of manifestOutputs(cacheDir)) {
+export function recordCachedPages(cacheDir: string, built: Iterable<string>): void {
+  const previous = readChecked(recordFile(cacheDir));
+  const next: [string, Checked][] = [];
+  for (const outputFile of built) {
     const cached = cachedFile(cacheDir, outputFile);
     const id = identityOf(cached);
-    if (!id) continue;
-    const known = previous.get(outputFile);
-    next[outputFile] = known && sameIdentity(known.id, id) ? known : { id, sha256: sha256(readFileSync(cached)) };
+    if (id) next.push([outputFile, [...id, foundIfUnchanged(id, previous.get(outputFile)) ?? sha256(readFileSync(cached))]]);
   }
-  writeFileAtomic(path.join(cacheDir, RECORD), JSON.stringify(next));
+  writeChecked(recordFile(cacheDir), next);
 }

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { identityOf, readIdentities, sameIdentity, writeIdentities, type Identity } from '../../util/file-identity.ts';
+import { foundIfUnchanged, identityOf, readChecked, readIdentities, sameIdentity, writeChecked, writeIdentities, type Checked, type Identity } from '../../util/file-identity.ts';
 import { linkOrCopy } from '../../util/link-or-copy.ts';
 import { sha256 } from '../../util/sha256.ts';
 import { writeFileAtomic } from '../../util/write-atomic.ts';
@@ -57,36 +57,23 @@ const SEARCH_MARK = 'data-pagefind-body';
  * reading and hashing all 67,000 pages took 2–3 s at N=10,000.
  */
 export function searchablePages(outDir: string, files: Iterable<string>, record?: string): Map<string, string> {
-  const known = record ? readPageRecord(record) : new Map<string, PageRecord>();
-  const next: [string, PageRecord][] = [];
+  const known = record ? readChecked(record) : new Map<string, Checked>();
+  const next: [string, Checked][] = [];
   const pages = new Map<string, string>();
   for (const file of files) {
     const full = path.join(outDir, file);
     const id = record ? identityOf(full) : undefined;
-    const previous = known.get(file);
-    let digest: string;
-    if (previous && sameIdentity(id, previous.slice(0, 3) as Identity)) digest = previous[3];
-    else {
+    // '' is a page without the search mark.
+    let digest = foundIfUnchanged(id, known.get(file));
+    if (digest === undefined) {
       const bytes = readFileSync(full);
       digest = bytes.includes(SEARCH_MARK) ? sha256(bytes) : '';
     }
     if (digest) pages.set(file, digest);
     if (id) next.push([file, [...id, digest]]);
   }
-  if (record) writeFileAtomic(record, JSON.stringify(Object.fromEntries(next)));
+  if (record) writeChecked(record, next);
   return pages;
-}
-
-/** A page's identity and its sha256, or '' for a page without the search mark. */
-type PageRecord = [...Identity, string];
-
-function readPageRecord(file: string): Map<string, PageRecord> {
-  try {
-    const entries = Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, PageRecord>);
-    return new Map(entries.filter(([, r]) => Array.isArray(r) && r.length === 4 && r.slice(0, 3).every(Number.isFinite) && typeof r[3] === 'string'));
-  } catch {
-    return new Map();
-  }
 }
 
 /** `digests`: each page's sha256 (searchablePages); `salt`: what else decides the output (Pagefind's version, its options). */
