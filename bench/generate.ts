@@ -341,8 +341,10 @@ export function parseArgs(argv: string[]): Record<string, string | true> {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) continue;
-    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (inline !== undefined) out[key] = inline;
+    // Split at the first "=" only: a value may hold more (--node-flags="--cpu-prof --cpu-prof-dir=…").
+    const equals = arg.indexOf('=');
+    const key = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
+    if (equals >= 0) out[key] = arg.slice(equals + 1);
     else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) out[key] = argv[++i]!;
     else out[key] = true;
   }

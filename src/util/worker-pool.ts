@@ -48,7 +48,10 @@ function startWorker(workerUrl: URL, processes: boolean): Channel {
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once('exit', () => resolve());
-          child.kill();
+          // Closing the channel lets the worker end on its own (and write a --cpu-prof
+          // profile); one that does not within a second is killed.
+          child.disconnect();
+          setTimeout(() => child.kill(), 1000).unref();
         }),
     };
   }
@@ -109,7 +112,8 @@ export async function runInWorkers<T extends object, R>(workerUrl: URL, tasks: r
 
 /** The worker side, in a worker thread or a child process: answers each task with `handle`'s result or its error. */
 export function serveTasks<T, R>(handle: (task: T) => R | Promise<R>): void {
-  const reply = (message: WorkerReply<R>) => (parentPort ? parentPort.postMessage(message) : process.send!(message));
+  // A process whose pool has stopped (its channel closed) finishes the task at hand and ends; nobody waits for the reply.
+  const reply = (message: WorkerReply<R>) => (parentPort ? parentPort.postMessage(message) : process.connected && process.send!(message));
   const listen = (listener: (task: T & { id: number }) => void) => (parentPort ? parentPort.on('message', listener) : process.on('message', listener));
   listen(async (task) => {
     let message: WorkerReply<R>;
