@@ -13,9 +13,12 @@ export type Direction = 'ltr' | 'rtl';
 /** Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest of U+0590–U+08FF, the presentation forms. */
 const MAYBE_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
+/** Whether the text holds a right-to-left letter (a quick test, without the bidi algorithm). */
+export const hasRightToLeft = (text: string): boolean => MAYBE_RTL.test(text);
+
 export function paragraphDirection(text: string): Direction {
   // Most card text has no right-to-left letter at all: no need to run the algorithm.
-  if (!MAYBE_RTL.test(text)) return 'ltr';
+  if (!hasRightToLeft(text)) return 'ltr';
   const level = bidi.getEmbeddingLevels(text).paragraphs[0]?.level ?? 0;
   return level % 2 === 1 ? 'rtl' : 'ltr';
 }

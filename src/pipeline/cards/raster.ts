@@ -13,6 +13,7 @@
  * to librsvg's on every kind of card.
  */
 import { createCanvas, Image, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
+import { drawText, joinWords, UnsupportedText } from './skia-text.ts';
 
 export interface RawPixels {
   /** RGBA, 8 bits a channel, not premultiplied. */
@@ -32,6 +33,8 @@ const ELEMENT_ATTRIBUTES: Record<string, readonly string[]> = {
   g: ['transform', 'fill'],
   path: ['d', 'fill', 'transform', 'mask', 'clip-path'],
   image: ['x', 'y', 'width', 'height', 'href', 'preserveAspectRatio', 'clip-path', 'mask'],
+  // Words satori did not outline (skia-text.ts).
+  text: ['x', 'y', 'width', 'height', 'font-weight', 'font-style', 'font-size', 'font-family', 'letter-spacing', 'fill', 'transform', 'clip-path', 'mask'],
 };
 
 // One tag or comment at the current position (sticky): any text between tags is not satori's output.
@@ -42,7 +45,7 @@ const TRANSFORM = /^(?:translate\((-?[\d.]+)[ ,]+(-?[\d.]+)\))?\s*(?:scale\((-?[
 const URL_REF = /^url\(#([^)]+)\)$/;
 
 interface Box { x: number; y: number; width: number; height: number }
-interface Element { name: string; attributes: Record<string, string>; selfClosing: boolean; closing: boolean }
+interface Element { name: string; attributes: Record<string, string>; selfClosing: boolean; closing: boolean; content?: string }
 
 function* elements(svg: string): Generator<Element> {
   TAG.lastIndex = 0;
@@ -61,6 +64,15 @@ function* elements(svg: string): Generator<Element> {
     for (const [, key, value] of attributeText!.matchAll(ATTRIBUTE)) {
       if (!allowed.includes(key!)) throw new Unsupported(`${name}[${key}]`);
       attributes[key!] = decodeEntities(value!);
+    }
+    if (name === 'text' && !closing && selfClosing !== '/') {
+      // A text element holds its words and nothing else: read up to its end tag, as one element.
+      const end = svg.indexOf('</text>', TAG.lastIndex);
+      const content = end < 0 ? '' : svg.slice(TAG.lastIndex, end);
+      if (end < 0 || content.includes('<')) throw new Unsupported('text with markup inside');
+      TAG.lastIndex = end + '</text>'.length;
+      yield { name, attributes, selfClosing: true, closing: false, content: decodeEntities(content) };
+      continue;
     }
     yield { name, attributes, selfClosing: selfClosing === '/', closing: closing === '/' };
   }
@@ -141,7 +153,7 @@ function clipTo(ctx: SKRSContext2D, attributes: Record<string, string>, clips: M
 }
 
 function draw(svg: string): RawPixels {
-  const parts = elements(svg);
+  const parts = joinWords(elements(svg));
   const root = parts.next().value as Element | undefined;
   if (!root || root.name !== 'svg' || root.closing) throw new Unsupported('no <svg> root');
   const width = number(root.attributes.width, 'width');
@@ -185,6 +197,8 @@ function draw(svg: string): RawPixels {
       if (fill !== 'none') ctx.fillRect(box.x, box.y, box.width, box.height);
     } else if (name === 'path') {
       if (fill !== 'none' && a.d) ctx.fill(new Path2D(a.d));
+    } else if (name === 'text') {
+      if (fill !== 'none' && element.content) drawText(ctx, a, element.content);
     } else if (name === 'image') {
       if ((a.preserveAspectRatio ?? 'none') !== 'none') throw new Unsupported('preserveAspectRatio');
       const box = boxOf(a);
@@ -203,7 +217,7 @@ export function drawSvg(svg: string, onUnsupported?: (reason: string) => void): 
   } catch (error) {
     // A drawing given up half-way leaves saved states and clips behind: start the next one on a new canvas.
     canvases.clear();
-    if (!(error instanceof Unsupported)) throw error;
+    if (!(error instanceof Unsupported || error instanceof UnsupportedText)) throw error;
     onUnsupported?.(error.message);
     return undefined;
   }

@@ -1,9 +1,11 @@
 /**
- * Card rendering: layout → satori (SVG, text drawn as paths) → pixels drawn by
- * Skia (raster.ts), or by librsvg (sharp) for SVG the Skia drawer does not know →
- * PNG (png.ts). Skia draws and hands over a card's pixels in about 5 ms of CPU
- * where librsvg took 15–20, and png.ts encodes them in about 5 where sharp took
- * 9–15 (bench/RESULTS.md, "Card CPU").
+ * Card rendering: layout → satori (SVG with its words left as text) → pixels
+ * drawn by Skia (raster.ts, the words from the fonts in skia-text.ts) → PNG
+ * (png.ts). A card Skia does not draw that way (right-to-left words, SVG it does
+ * not know) is rendered again with every glyph an outline, and drawn by Skia
+ * or, failing that, by librsvg (sharp). Words drawn from the fonts save satori
+ * writing every glyph's outline and Skia parsing and filling it: `npm run cards`
+ * over the N=1000 corpus took 98 CPU-s instead of 110–114 (bench/RESULTS.md).
  */
 import sharp from 'sharp';
 import satori from 'satori';
@@ -11,26 +13,39 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { readFileSync } from 'node:fs';
 import { drawableCard } from './coverage.ts';
+import { hasRightToLeft } from './direction.ts';
 import { encodePng } from './png.ts';
 import { drawSvg, type RawPixels } from './raster.ts';
 import { fontsFor, type SatoriFont } from './fonts.ts';
 import { withOwnShaping } from './own-shaping.ts';
+import { registerFonts } from './skia-text.ts';
 import { inlineShapedText, loadHarfbuzz } from './shaped-text.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardLayout, cardStrings, type CardBrand, type CardContent, type CardNode } from './layout.ts';
 
-export async function renderCardSvg(content: CardContent): Promise<string> {
+/** A card's layout tree and the fonts it was laid out with. */
+function laidOut(content: CardContent): { tree: CardNode; fonts: SatoriFont[]; rightToLeft: boolean } {
   // Characters no font has become U+FFFD, never a box (the content check has warned about them).
   const card = drawableCard(content);
-  const { fonts, family } = fontsFor(cardStrings(card));
-  await loadHarfbuzz();
-  return renderTreeSvg(cardLayout(card, family, logoDataUrl(card.brand)), fonts);
+  const strings = cardStrings(card);
+  const { fonts, family } = fontsFor(strings);
+  return { tree: cardLayout(card, family, logoDataUrl(card.brand)), fonts, rightToLeft: hasRightToLeft(strings) };
 }
 
-/** Satori on a layout tree, with the text blocks satori would shape wrongly drawn by shaped-text.ts. */
-export async function renderTreeSvg(tree: CardNode, fonts: SatoriFont[], size = { width: CARD_WIDTH, height: CARD_HEIGHT }): Promise<string> {
+/** The card as self-contained SVG: every glyph an outline, for any SVG renderer. */
+export async function renderCardSvg(content: CardContent): Promise<string> {
+  const { tree, fonts } = laidOut(content);
+  return renderTreeSvg(tree, fonts);
+}
+
+/**
+ * Satori on a layout tree, with the text blocks satori would shape wrongly drawn
+ * by shaped-text.ts. `outlines: false` leaves satori's own words as `<text>`
+ * for Skia to draw from the same fonts (skia-text.ts).
+ */
+export async function renderTreeSvg(tree: CardNode, fonts: SatoriFont[], size = { width: CARD_WIDTH, height: CARD_HEIGHT }, outlines = true): Promise<string> {
   await loadHarfbuzz();
   // satori's types want React elements; our plain {type, props} tree is what it reads.
-  return inlineShapedText(await satori(withOwnShaping(tree) as unknown as Parameters<typeof satori>[0], { ...size, fonts }));
+  return inlineShapedText(await satori(withOwnShaping(tree) as unknown as Parameters<typeof satori>[0], { ...size, fonts, embedFont: outlines }));
 }
 
 /** The logo as a data URL, read once per worker: every card of a build draws the same one. */
@@ -66,7 +81,10 @@ async function pixelsOf(svg: string): Promise<RawPixels> {
 }
 
 export async function svgToPng(svg: string): Promise<Buffer> {
-  const { data, width, height } = await pixelsOf(svg);
+  return pngOf(await pixelsOf(svg));
+}
+
+function pngOf({ data, width, height }: RawPixels): Buffer {
   const png = encodePng(data, width, height);
   if (++sinceCollect >= CARDS_BETWEEN_COLLECTIONS) {
     sinceCollect = 0;
@@ -75,6 +93,25 @@ export async function svgToPng(svg: string): Promise<Buffer> {
   return png;
 }
 
-export async function renderCardPng(card: CardContent): Promise<Buffer> {
-  return svgToPng(await renderCardSvg(card));
+/**
+ * The card's PNG: its words drawn by Skia from the fonts (skia-text.ts); a card
+ * whose SVG Skia does not draw that way is outlined and drawn as before.
+ */
+export async function renderCardPng(content: CardContent): Promise<Buffer> {
+  const { tree, fonts, rightToLeft } = laidOut(content);
+  // skia-text.ts leaves right-to-left words to satori's outlines: no need to try.
+  const drawn = rightToLeft ? undefined : drawSvg(await textSvg(tree, fonts));
+  if (drawn) return pngOf(drawn);
+  return svgToPng(await renderTreeSvg(tree, fonts));
+}
+
+/** The card with satori's words left as `<text>`, its fonts ready for raster.ts to draw them. */
+export async function renderCardTextSvg(content: CardContent): Promise<string> {
+  const { tree, fonts } = laidOut(content);
+  return textSvg(tree, fonts);
+}
+
+function textSvg(tree: CardNode, fonts: SatoriFont[]): Promise<string> {
+  registerFonts(fonts);
+  return renderTreeSvg(tree, fonts, undefined, false);
 }
