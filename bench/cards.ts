@@ -4,9 +4,10 @@
  *
  *   node bench/cards.ts [--cards 120] [--briefings 40] [--actors 20] [--runs 3]
  *
- * Stages of the production path (render.ts): satori (layout → SVG, JS), Skia
- * drawing the SVG and handing over its pixels (raster.ts), PNG encoding (png.ts).
- * For comparison, the former path on the same SVGs: librsvg rasterising and
+ * Stages of the production path (render.ts): satori (layout → SVG with its words
+ * left as text, JS), Skia drawing the SVG, words from the fonts, and handing over
+ * its pixels (raster.ts, skia-text.ts), PNG encoding (png.ts). For comparison,
+ * the former path: satori outlining every glyph, then librsvg rasterising and
  * libvips encoding, both through sharp, as the card worker set them up.
  *
  * Each path runs in passes of its own, alternated (production, former,
@@ -21,7 +22,7 @@ import path from 'node:path';
 import { planCards } from '../src/pipeline/cards/plan.ts';
 import { encodePng } from '../src/pipeline/cards/png.ts';
 import { drawSvg } from '../src/pipeline/cards/raster.ts';
-import { renderCardSvg } from '../src/pipeline/cards/render.ts';
+import { renderCardSvg, renderCardTextSvg } from '../src/pipeline/cards/render.ts';
 import { checkContent } from '../src/pipeline/content-check.ts';
 import { generateCorpus, parseArgs, writeCorpus } from './generate.ts';
 
@@ -45,8 +46,8 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 sharp.concurrency(1);
 sharp.cache(false);
 
-type Stage = 'satori' | 'draw' | 'encode' | 'between' | 'librsvg' | 'librsvgBetween';
-const totals: Record<Stage, number[]> = { satori: [], draw: [], encode: [], between: [], librsvg: [], librsvgBetween: [] };
+type Stage = 'satori' | 'draw' | 'encode' | 'between' | 'outlined' | 'librsvg' | 'librsvgBetween';
+const totals: Record<Stage, number[]> = { satori: [], draw: [], encode: [], between: [], outlined: [], librsvg: [], librsvgBetween: [] };
 const bytes = { production: 0, former: 0, maxProduction: 0 };
 let svgBytes = 0;
 let fallbacks = 0;
@@ -55,7 +56,8 @@ async function productionPass(record: boolean, first: boolean) {
   const t = { satori: 0, draw: 0, encode: 0, between: 0 };
   for (const job of jobs) {
     let start = cpu();
-    const svg = await renderCardSvg(job.content);
+    // As render.ts renders a card: its words left as text for Skia (skia-text.ts).
+    const svg = await renderCardTextSvg(job.content);
     t.satori += cpu() - start;
     start = cpu();
     const pixels = drawSvg(svg);
@@ -79,13 +81,15 @@ async function productionPass(record: boolean, first: boolean) {
   if (record) for (const stage of ['satori', 'draw', 'encode', 'between'] as const) totals[stage].push(t[stage] / CARDS);
 }
 
-const svgs: string[] = [];
-for (const job of jobs) svgs.push(await renderCardSvg(job.content));
 async function formerPass(record: boolean, first: boolean) {
+  let outlining = 0;
   let t = 0;
   let between = 0;
-  for (const svg of svgs) {
+  for (const job of jobs) {
     let start = cpu();
+    const svg = await renderCardSvg(job.content);
+    outlining += cpu() - start;
+    start = cpu();
     const png = await sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 4 }).toBuffer();
     t += cpu() - start;
     if (first) bytes.former += png.length;
@@ -94,6 +98,7 @@ async function formerPass(record: boolean, first: boolean) {
     between += cpu() - start;
   }
   if (record) {
+    totals.outlined.push(outlining / CARDS);
     totals.librsvg.push(t / CARDS);
     totals.librsvgBetween.push(between / CARDS);
   }
@@ -111,13 +116,14 @@ svgBytes /= CARDS;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (values: number[]) => `${median(values).toFixed(1)} ms (runs ${values.map((v) => v.toFixed(1)).join(', ')})`;
 const production = totals.satori.map((s, i) => s + totals.draw[i]! + totals.encode[i]! + totals.between[i]!);
-const former = totals.satori.map((s, i) => s + totals.librsvg[i]! + totals.librsvgBetween[i]!);
+const former = totals.outlined.map((s, i) => s + totals.librsvg[i]! + totals.librsvgBetween[i]!);
 console.log(`${CARDS} cards (${new Set(jobs.map((j) => j.content.kind)).size} kinds), mean SVG ${(svgBytes / 1024).toFixed(0)} KiB; CPU time a card, median of ${RUNS} runs:`);
-console.log(`  satori (layout + SVG)             ${ms(totals.satori)}`);
+console.log(`  satori (layout + SVG, words as text) ${ms(totals.satori)}`);
 console.log(`  Skia draw + pixels (raster.ts)    ${ms(totals.draw)}`);
 console.log(`  PNG encoding (png.ts)             ${ms(totals.encode)}   mean ${(bytes.production / CARDS / 1024).toFixed(0)} KiB, largest ${(bytes.maxProduction / 1024).toFixed(0)} KiB`);
 console.log(`  between cards (GC, freeing)       ${ms(totals.between)}`);
 console.log(`  = production path                 ${ms(production)}${fallbacks ? `   (${fallbacks / (RUNS + 1)} cards fell back to librsvg)` : ''}`);
-console.log(`  former: librsvg + libvips PNG     ${ms(totals.librsvg)}   mean ${(bytes.former / CARDS / 1024).toFixed(0)} KiB`);
+console.log(`  former: satori with outlines      ${ms(totals.outlined)}`);
+console.log(`          librsvg + libvips PNG     ${ms(totals.librsvg)}   mean ${(bytes.former / CARDS / 1024).toFixed(0)} KiB`);
 console.log(`          between cards             ${ms(totals.librsvgBetween)}`);
-console.log(`  = former path (same satori)       ${ms(former)}`);
+console.log(`  = former path                     ${ms(former)}`);
