@@ -10,7 +10,7 @@ import path from 'node:path';
 import { loadavg } from 'node:os';
 import sharp from 'sharp';
 import { planCards } from '../src/pipeline/cards/plan.ts';
-import { renderCardSvg, svgToPng } from '../src/pipeline/cards/render.ts';
+import { renderCardPng } from '../src/pipeline/cards/render.ts';
 import { checkContent } from '../src/pipeline/content-check.ts';
 import { generateCorpus, parseArgs, writeCorpus } from './generate.ts';
 
@@ -31,14 +31,19 @@ console.log(`${CARDS} cards, load average ${loadavg().map((l) => l.toFixed(2)).j
 let t = cpu();
 let peak = 0;
 const slices: number[] = [];
+const rssAt: number[] = [];
 for (let i = 0; i < CARDS; i++) {
-  await svgToPng(await renderCardSvg(all[(i * 7) % all.length]!.content));
+  await renderCardPng(all[(i * 7) % all.length]!.content);
+  // As in the worker, where each card comes in a message of its own: native buffers are freed between turns.
+  await new Promise((resolve) => setImmediate(resolve));
   peak = Math.max(peak, process.memoryUsage.rss());
   if ((i + 1) % SLICE === 0) {
     slices.push((cpu() - t) / SLICE);
+    rssAt.push(process.memoryUsage.rss() / 1e6);
     t = cpu();
   }
 }
 const sorted = [...slices].sort((a, b) => a - b);
 console.log(`CPU ms a card, per ${SLICE} cards: ${slices.map((x) => x.toFixed(1)).join(' ')}; median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)}`);
+console.log(`RSS MB after each ${SLICE} cards: ${rssAt.map((x) => x.toFixed(0)).join(' ')}`);
 console.log(`peak RSS ${(peak / 1e6).toFixed(0)} MB, at the end ${(process.memoryUsage.rss() / 1e6).toFixed(0)} MB`);

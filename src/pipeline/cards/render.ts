@@ -61,21 +61,24 @@ function logoDataUrl(brand: CardBrand | undefined): string | undefined {
 }
 
 // libvips' pixel buffers live outside V8's heap, so V8 underestimates the garbage a
-// batch of cards leaves behind; an occasional full collection keeps a worker flat.
-// Every 100 cards, not every 25 as it was: a forced full collection costs 45–70 ms of
-// CPU in a card worker and leaves the next cards slower, and every 25 cards made a
-// card about 7 ms of CPU dearer (37–39 → 28–31 ms over 2,500 cards) for 12 MB less
-// peak memory a worker; collecting only after 16 MB of growth saved no more CPU and
-// let a worker grow by 110 MB (bench/RESULTS.md, "Card CPU").
+// batch of librsvg-drawn cards leaves behind; an occasional full collection keeps a
+// worker flat. Only cards librsvg drew count: with Skia's pixels a worker stays flat
+// on its own (bench/card-gc.ts: 428–435 MB from the 1,000th card to the 10,000th),
+// and a forced collection every 100 cards made a card 12.5 ms of CPU instead of 8.8
+// (`npm run cards` over the N=1000 corpus: 97.5 CPU-s instead of 69; bench/RESULTS.md).
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
-const CARDS_BETWEEN_COLLECTIONS = 100;
-let sinceCollect = 0;
+const LIBRSVG_CARDS_BETWEEN_COLLECTIONS = 100;
+let librsvgCards = 0;
 
 /** The card's pixels: Skia's, or librsvg's for SVG raster.ts does not draw. */
 async function pixelsOf(svg: string): Promise<RawPixels> {
   const drawn = drawSvg(svg);
   if (drawn) return drawn;
+  if (++librsvgCards >= LIBRSVG_CARDS_BETWEEN_COLLECTIONS) {
+    librsvgCards = 0;
+    collectGarbage();
+  }
   const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
@@ -84,14 +87,7 @@ export async function svgToPng(svg: string): Promise<Buffer> {
   return pngOf(await pixelsOf(svg));
 }
 
-function pngOf({ data, width, height }: RawPixels): Buffer {
-  const png = encodePng(data, width, height);
-  if (++sinceCollect >= CARDS_BETWEEN_COLLECTIONS) {
-    sinceCollect = 0;
-    collectGarbage();
-  }
-  return png;
-}
+const pngOf = ({ data, width, height }: RawPixels): Buffer => encodePng(data, width, height);
 
 /**
  * The card's PNG: its words drawn by Skia from the fonts (skia-text.ts); a card
