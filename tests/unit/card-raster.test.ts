@@ -29,6 +29,10 @@ const CARDS: Record<string, CardContent> = {
   'right to left': { kind: 'position', siteName: 'Desk', text: 'נמשיך את השיחות עם NATO.', isQuote: false, actorName: 'נועה לוי', date: '2022-01-14', briefingTitle: 'שיחות' },
   Japanese: { kind: 'position', siteName: 'Desk', text: '私たちは交渉を続けます。', isQuote: true, actorName: '岸田文雄', date: '2022-01-14', briefingTitle: '外交の会談' },
   Chinese: { kind: 'position', siteName: 'Desk', text: '我们将继续谈判,直到达成协议。', isQuote: true, actorName: '王毅', date: '2022-01-14', briefingTitle: '日内瓦会谈' },
+  Vietnamese: { kind: 'position', siteName: 'Desk', text: 'Chúng tôi sẽ tiếp tục đàm phán.', isQuote: true, actorName: 'Nguyễn Văn Ánh', date: '2022-01-14', briefingTitle: 'Đàm phán' },
+  Armenian: { kind: 'position', siteName: 'Desk', text: 'Մենք կշարունակենք բանակցությունները։', isQuote: true, actorName: 'Արամ', date: '2022-01-14', briefingTitle: 'Բանակցություններ' },
+  Tamil: { kind: 'position', siteName: 'Desk', text: 'நாங்கள் பேச்சுவார்த்தையைத் தொடர்வோம்.', isQuote: true, actorName: 'அருண்', date: '2022-01-14', briefingTitle: 'பேச்சு' },
+  Korean: { kind: 'position', siteName: 'Desk', text: '우리는 협상을 계속할 것입니다.', isQuote: true, actorName: '김민수', date: '2022-01-14', briefingTitle: '회담' },
   'Greek, with markup characters': { kind: 'position', siteName: 'Desk & <Co>', text: 'Θα συνεχίσουμε "τώρα" & <όχι> \'αύριο\'.', isQuote: true, actorName: 'Νίκος', date: '2022-01-14', briefingTitle: 'A < B > C' },
 };
 
@@ -123,8 +127,9 @@ describe('SVG outside satori’s part goes to librsvg', () => {
 // Drawn from the fonts, glyphs are hinted (their horizontal edges move by a fraction of a
 // pixel), so the two drawings differ at many glyph edges; where a pixel within one step of
 // it in the other drawing comes within 64 of it, the difference is only that. Measured on
-// these cards: 0.013–0.03% of pixels have no such neighbour; with one word changed, 0.24% and more.
-const NEIGHBOUR_FAR_LIMIT = 0.0006;
+// these cards: 0.008–0.09% of pixels have no such neighbour (the most in dense scripts:
+// Tamil, Armenian, Vietnamese); with one word changed, 0.24–0.40%.
+const NEIGHBOUR_FAR_LIMIT = 0.001;
 const TEXT_MEAN_LIMIT = 1.3;
 
 /** Share of pixels (grey) that no pixel within one step of it in the other image comes within 64 of, both ways. */
@@ -157,8 +162,8 @@ describe('Skia draws satori’s words from the fonts where librsvg fills their o
 
   test('the comparison tells cards apart: one word changed is far over the limit', async () => {
     const position = CARDS.position as Extract<CardContent, { kind: 'position' }>;
-    const drawn = drawSvg(await renderCardTextSvg({ ...position, text: 'We have run out of options.' }))!;
-    expect(farFromNeighbours(rgbOf(drawn.data), await librsvgPixels(await renderCardSvg(position)))).toBeGreaterThan(3 * NEIGHBOUR_FAR_LIMIT);
+    const drawn = drawSvg(await renderCardTextSvg({ ...position, text: 'We have run out of time.' }))!;
+    expect(farFromNeighbours(rgbOf(drawn.data), await librsvgPixels(await renderCardSvg(position)))).toBeGreaterThan(2 * NEIGHBOUR_FAR_LIMIT);
   });
 
   test('a card’s PNG is the drawing from the fonts', async () => {
