@@ -13,7 +13,8 @@
  * to librsvg's on every kind of card.
  */
 import { createCanvas, Image, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
-import { drawText, joinWords, UnsupportedText } from './skia-text.ts';
+import { drawText, joinWords } from './skia-text.ts';
+import { numberAttribute as number, Unsupported } from './unsupported.ts';
 
 export interface RawPixels {
   /** RGBA, 8 bits a channel, not premultiplied. */
@@ -22,8 +23,6 @@ export interface RawPixels {
   height: number;
 }
 
-/** Thrown inside the drawer for SVG it does not draw; caught by drawSvg. */
-class Unsupported extends Error {}
 
 const ELEMENT_ATTRIBUTES: Record<string, readonly string[]> = {
   svg: ['width', 'height', 'viewBox', 'xmlns'],
@@ -81,11 +80,6 @@ function* elements(svg: string): Generator<Element> {
 const decodeEntities = (value: string) => (value.includes('&') ? value.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, e: string) => ENTITIES[e]!) : value);
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 
-const number = (value: string | undefined, what: string): number => {
-  const n = Number(value);
-  if (value === undefined || !Number.isFinite(n)) throw new Unsupported(`${what}="${value}"`);
-  return n;
-};
 const boxOf = (a: Record<string, string>): Box => ({ x: number(a.x ?? '0', 'x'), y: number(a.y ?? '0', 'y'), width: number(a.width, 'width'), height: number(a.height, 'height') });
 
 function color(value: string): string {
@@ -217,7 +211,7 @@ export function drawSvg(svg: string, onUnsupported?: (reason: string) => void): 
   } catch (error) {
     // A drawing given up half-way leaves saved states and clips behind: start the next one on a new canvas.
     canvases.clear();
-    if (!(error instanceof Unsupported || error instanceof UnsupportedText)) throw error;
+    if (!(error instanceof Unsupported)) throw error;
     onUnsupported?.(error.message);
     return undefined;
   }

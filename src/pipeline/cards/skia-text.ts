@@ -11,13 +11,12 @@
 import { GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { hasRightToLeft } from './direction.ts';
 import type { SatoriFont } from './fonts.ts';
+import { numberAttribute as number, Unsupported } from './unsupported.ts';
 import { woffToSfnt } from './woff.ts';
 
 /** Decides the pixels, so it is part of every card's cache key (cache.ts): words drawn by Skia from the fonts, joined into runs. */
 export const TEXT_DRAWING = 'skia-fill-text-runs';
 
-/** Thrown for a `<text>` this drawer does not draw; raster.ts then gives up the whole card. */
-export class UnsupportedText extends Error {}
 
 // Registered under the name satori was given, lowercased as satori writes it into the SVG's font-family lists.
 const registered = new WeakSet<Buffer>();
@@ -35,11 +34,6 @@ export function registerFonts(fonts: readonly SatoriFont[]): void {
   }
 }
 
-const number = (value: string | undefined, what: string): number => {
-  const n = Number(value);
-  if (value === undefined || !Number.isFinite(n)) throw new UnsupportedText(`text ${what}="${value}"`);
-  return n;
-};
 
 interface Part { name: string; attributes: Record<string, string>; content?: string }
 
@@ -55,6 +49,7 @@ const styleOf = ({ x: _x, width: _width, ...style }: Record<string, string>) => 
  */
 export function* joinWords<T extends Part>(parts: Iterator<T>): Generator<T> {
   let run: T | undefined;
+  let runStyle = '';
   let end = Number.NaN;
   let y = '';
   for (let next = parts.next(); !next.done; next = parts.next()) {
@@ -68,11 +63,13 @@ export function* joinWords<T extends Part>(parts: Iterator<T>): Generator<T> {
     }
     const x = Number(part.attributes.x);
     const sameLine = part.attributes.y === y && Math.abs(x - end) < 0.01;
-    if (run && sameLine && styleOf(run.attributes) === styleOf(part.attributes)) {
+    const style = styleOf(part.attributes);
+    if (run && sameLine && style === runStyle) {
       run = { ...run, content: `${run.content ?? ''}${part.content ?? ''}` };
     } else {
       if (run) yield run;
       run = part;
+      runStyle = style;
     }
     end = x + Number(part.attributes.width);
     y = part.attributes.y ?? '';
@@ -86,16 +83,16 @@ const CSS_WEIGHTS: Record<string, string> = { normal: '400', bold: '700' };
 export function drawText(ctx: SKRSContext2D, attributes: Record<string, string>, content: string): void {
   // Right-to-left words landed up to a pixel or two away from their outlines (a full stop
   // after a Latin word, the first letter of each word): satori outlines them, as before.
-  if (hasRightToLeft(content)) throw new UnsupportedText('right-to-left text');
+  if (hasRightToLeft(content)) throw new Unsupported('right-to-left text');
   // Satori slants a font it has no italic of itself; only upright text is drawn here.
-  if ((attributes['font-style'] ?? 'normal') !== 'normal') throw new UnsupportedText(`font-style="${attributes['font-style']}"`);
+  if ((attributes['font-style'] ?? 'normal') !== 'normal') throw new Unsupported(`font-style="${attributes['font-style']}"`);
   const weight = number(CSS_WEIGHTS[attributes['font-weight'] ?? 'normal'] ?? attributes['font-weight'], 'font-weight');
   const size = number(attributes['font-size'], 'font-size');
   const names = (attributes['font-family'] ?? '').split(',').map((name) => name.trim());
-  if (names.length === 0 || names.some((name) => !families.has(name))) throw new UnsupportedText(`font-family="${attributes['font-family']}"`);
+  if (names.length === 0 || names.some((name) => !families.has(name))) throw new Unsupported(`font-family="${attributes['font-family']}"`);
   ctx.font = `${weight} ${size}px ${names.map((name) => `"${name}"`).join(', ')}`;
   ctx.letterSpacing = `${number(attributes['letter-spacing'] ?? '0', 'letter-spacing')}px`;
   ctx.textBaseline = 'alphabetic';
-  ctx.textAlign = 'left'; ctx.textRendering = 'optimizeSpeed';
+  ctx.textAlign = 'left';
   ctx.fillText(content, number(attributes.x, 'x'), number(attributes.y, 'y'));
 }
