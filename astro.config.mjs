@@ -47,9 +47,11 @@ export default defineConfig({
     briefingContent(),
     mdx(),
     orderedSitemap({ filter: inSitemap }),
+    // Before shareCards, whose astro:build:done waits for the last cards: the pages are
+    // done by then, so Pagefind indexes them while the cards are still being drawn.
+    searchIndex(),
     shareCards(),
     brandFilesIntegration(),
-    searchIndex(),
     staticHostFiles(),
     // Last: only a build that got through every step records the URLs it published.
     publishedUrlsLedger(),

@@ -8,7 +8,7 @@ import type { BodySource } from '../pipeline/compile/compiled-bodies.ts';
 import { mdxRuntimeBodiesModule } from './mdx-runtime-bodies-module.ts';
 import { bodyCompilerVersions, startPrecompile } from '../pipeline/compile/precompile.ts';
 import { bioBodySource, briefingBodySource } from '../pipeline/compile/renderable-body.ts';
-import { checkContent, devContent } from '../pipeline/content-check.ts';
+import { checkContentOnWorkers, devContent } from '../pipeline/content-check.ts';
 import { ContentError, formatDiagnostic, summarize } from '../pipeline/diagnostics.ts';
 import { locatedContentError, overlayPayload } from './located-content-error.ts';
 import { provideLedgerRecord } from './published-urls-ledger.ts';
@@ -99,7 +99,7 @@ export function briefingContent(): AstroIntegration {
         const caches = { analysisCacheFile: path.join(cacheDir, 'briefing-analyses.json'), frontmatterCacheFile: path.join(cacheDir, 'briefing-frontmatter.json') };
         // The dev server's startup check is the first of its reloads: they share what each file gave.
         const dev = command === 'dev' ? devContent(process.cwd(), caches) : undefined;
-        const result = dev ? dev.start() : checkContent(caches);
+        const result = dev ? dev.start() : checkContentOnWorkers(caches);
         for (const d of result.diagnostics) {
           (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }

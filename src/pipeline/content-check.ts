@@ -149,12 +149,7 @@ export function devContent(root: string, options: Pick<CheckOptions, 'analysisCa
      * have go to worker threads, as in `npm run check`, started only when there are enough.
      */
     start() {
-      const pool = lazyBodyPool();
-      try {
-        return check(options, pool);
-      } finally {
-        pool.close();
-      }
+      return withBodyPool((pool) => check(options, pool));
     },
     /** The model as the content is now, or a ContentError listing every problem. */
     model(): SiteModel {
@@ -164,6 +159,24 @@ export function devContent(root: string, options: Pick<CheckOptions, 'analysisCa
       return result.model;
     },
   };
+}
+
+/**
+ * The build's check: as checkContent, with the bodies the cache does not have analysed
+ * on worker threads while this thread reads the frontmatter. A first build at N=1000
+ * spends 1.7 s analysing bodies, with the other core idle until the check is done.
+ */
+export function checkContentOnWorkers(options: CheckOptions = {}): CheckResult {
+  return withBodyPool((pool) => checkContent({ ...options, bodyAnalyzer: pool }));
+}
+
+function withBodyPool<T>(run: (pool: BodyAnalyzer) => T): T {
+  const pool = lazyBodyPool();
+  try {
+    return run(pool);
+  } finally {
+    pool.close();
+  }
 }
 
 /** Fewer bodies than this to analyse are done inline: starting worker threads would cost more. */

@@ -15,10 +15,18 @@ const formatFor = (locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 /** The site's language as a date locale: plain "en" reads the day first ("14 January 2022"), as the desk always has. */
 export const dateLocale = (language: string): string => (language.toLowerCase() === 'en' ? 'en-GB' : language);
 
+// A site shows the same few thousand dates on tens of thousands of pages: each is formatted once.
+const formattedDates = new Map<string, string>();
+
 /** "14 January 2022" (long) or "14 Jan 2022" (short), in the site's language. */
 export function formatDate(isoDate: string, style: 'long' | 'short' = 'long', language = 'en'): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return formatFor(dateLocale(language), { day: 'numeric', month: style, year: 'numeric' }).format(date);
+  const key = `${isoDate} ${style} ${language}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    formatted = formatFor(dateLocale(language), { day: 'numeric', month: style, year: 'numeric' }).format(new Date(`${isoDate}T00:00:00Z`));
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
 }
 
 /** "January 2022" for `2022-01`, in the site's language. */

@@ -20,11 +20,11 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { BODY_COMPONENTS, type BodyComponentName } from '../../schemas/body-components.ts';
 import { remarkCiteContext } from './remark-cite-context.ts';
+import { remarkSmartypants } from './remark-smartypants.ts';
 
 /** A component call in a compiled body: `<Actor id="x">children</Actor>`. */
 export interface ComponentCall {

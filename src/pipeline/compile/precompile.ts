@@ -12,7 +12,7 @@ import { BODY_PIPELINE_VERSION, compileBody, type BodyNode } from './compile-bod
 
 /** Versions of everything that shapes the output; a cache file written by other versions is ignored. */
 export const bodyCompilerVersions = () =>
-  `pipeline@${BODY_PIPELINE_VERSION} ${packageVersions(['@astrojs/markdown-remark', 'remark-gfm', 'remark-mdx', 'remark-smartypants', 'remark-rehype', 'rehype-raw', 'hast-util-to-html', 'shiki'])}`;
+  `pipeline@${BODY_PIPELINE_VERSION} ${packageVersions(['@astrojs/markdown-remark', 'remark-gfm', 'remark-mdx', 'retext', 'retext-smartypants', 'remark-rehype', 'rehype-raw', 'hast-util-to-html', 'shiki'])}`;
 
 /**
  * Starts `precompileBodies` and lets `compiledBody` wait for it, so compiling
