@@ -319,6 +319,21 @@ describe('npm run check on a large corpus', () => {
     }
   });
 
+  test('the main thread takes the jobs no worker has started meanwhile, and every job gets its analysis', () => {
+    const pool = createBodyPool({ threads: 1 });
+    const jobs = Array.from({ length: 400 }, (_, i) => ({ body: `Talks ${i} with <Actor id="a${i}" />.<Cite source="s${i}" />\n`, format: 'mdx' as const, lineOffset: 3, options: {} }));
+    try {
+      jobs.forEach((job) => pool.submit(job));
+      expect(pool.collect()).toEqual(jobs.map((job) => analyzeBody(job.body, job.format, job.lineOffset, job.options)));
+      const { byWorkers, here } = pool.done();
+      // The main thread starts on the last job while the worker is still loading.
+      expect(here).toBeGreaterThan(0);
+      expect(byWorkers + here).toBe(jobs.length);
+    } finally {
+      pool.close();
+    }
+  });
+
   test('a 1,000-briefing corpus checks cleanly through the worker pool (speed is measured by npm run bench, not here)', () => {
     const dir = tempDir('briefing-1000-');
     writeCorpus(dir, 1000);

@@ -8,6 +8,11 @@
  * Whatever goes wrong in a worker (it fails to start, throws, stalls), the jobs
  * it did not finish are analyzed here on the main thread: the pool can make the
  * check slower, never different.
+ *
+ * The main thread does not only wait: once it has read the frontmatter, it takes
+ * the jobs no worker has started yet, from the last one back, so that both finish
+ * together. Each job is claimed once, in a shared array, by whichever side takes
+ * it first.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -19,10 +24,14 @@ import type { BodyTask, BodyTaskResult } from './analysis-worker.ts';
 export const POOL_THRESHOLD = 150;
 /** With no result from any worker for this long, the rest is done on the main thread. */
 const STALL_MS = 15_000;
+/** Jobs beyond this many are left to the workers alone (the claims' shared array has a slot a job). */
+const CLAIMABLE = 1 << 17;
 
 export interface BodyPool extends BodyAnalyzer {
   /** Stops the workers; call it once `collect()` has returned. */
   close(): void;
+  /** Who analysed the jobs of the last `collect()`: its workers, or this thread. */
+  done(): { byWorkers: number; here: number };
 }
 
 export interface BodyPoolOptions {
@@ -37,12 +46,13 @@ export function createBodyPool(options: BodyPoolOptions = {}): BodyPool {
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   const stallMs = options.stallMs ?? STALL_MS;
   const signal = new Int32Array(new SharedArrayBuffer(4));
+  const claims = new Int32Array(new SharedArrayBuffer(4 * CLAIMABLE));
   const workers: { worker: Worker; results: MessagePort }[] = [];
   try {
     for (let i = 0; i < Math.max(1, threads); i++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(options.workerUrl ?? new URL('./analysis-worker.ts', import.meta.url), {
-        workerData: { port: port2, signal },
+        workerData: { port: port2, signal, claims },
         transferList: [port2],
         // A roomier young generation: parsing makes many short-lived objects.
         resourceLimits: { maxYoungGenerationSizeMb: 64 },
@@ -57,7 +67,10 @@ export function createBodyPool(options: BodyPoolOptions = {}): BodyPool {
   }
 
   const jobs: BodyJob[] = [];
-  let sent = 0;
+  const sent: boolean[] = [];
+  let sentCount = 0;
+  let byWorkers = 0;
+  let here = 0;
   return {
     submit(job) {
       const id = jobs.push(job) - 1;
@@ -65,15 +78,17 @@ export function createBodyPool(options: BodyPoolOptions = {}): BodyPool {
       if (!target) return;
       try {
         target.worker.postMessage({ id, ...job } satisfies BodyTask);
-        sent++;
+        sent[id] = true;
+        sentCount++;
       } catch {
         // Left for collect() to run inline.
       }
     },
     collect() {
       const analyses: (BodyAnalysis | undefined)[] = new Array(jobs.length);
-      let remaining = sent;
+      let remaining = sentCount;
       let lastProgress = performance.now();
+      let last = Math.min(jobs.length, CLAIMABLE) - 1;
       while (remaining > 0 && performance.now() - lastProgress < stallMs) {
         const seen = Atomics.load(signal, 0);
         let progressed = false;
@@ -81,17 +96,35 @@ export function createBodyPool(options: BodyPoolOptions = {}): BodyPool {
           for (let received = receiveMessageOnPort(results); received; received = receiveMessageOnPort(results)) {
             const result = received.message as BodyTaskResult;
             // A job that failed in a worker is rerun below, where its error surfaces as it would inline.
-            if ('analysis' in result) analyses[result.id] = result.analysis;
+            if ('analysis' in result) {
+              analyses[result.id] = result.analysis;
+              byWorkers++;
+            }
             remaining--;
             progressed = true;
           }
+        }
+        // A job no worker has claimed yet is done here; the worker it was sent to skips it.
+        while (!progressed && last >= 0) {
+          const id = last--;
+          if (!sent[id] || Atomics.compareExchange(claims, id, 0, 1) !== 0) continue;
+          const job = jobs[id]!;
+          analyses[id] = analyzeBody(job.body, job.format, job.lineOffset, job.options);
+          here++;
+          remaining--;
+          progressed = true;
         }
         if (progressed) lastProgress = performance.now();
         else Atomics.wait(signal, 0, seen, 250);
       }
       // Anything not done by a worker (error, stall, never sent) is done here.
-      return jobs.map((job, i) => analyses[i] ?? analyzeBody(job.body, job.format, job.lineOffset, job.options));
+      return jobs.map((job, i) => {
+        if (analyses[i]) return analyses[i];
+        here++;
+        return analyzeBody(job.body, job.format, job.lineOffset, job.options);
+      });
     },
+    done: () => ({ byWorkers, here }),
     close() {
       for (const { worker, results } of workers) {
         results.close();

@@ -1,7 +1,8 @@
 /**
- * Worker thread of body-pool.ts: analyzes the briefing bodies it is sent and
- * posts each analysis on its own port, then bumps the shared counter so the
- * main thread, blocked in `collect()`, wakes up.
+ * Worker thread of analysis-pool.ts: analyzes the briefing bodies it is sent (but
+ * those the main thread has claimed meanwhile) and posts each analysis on its own
+ * port, then bumps the shared counter so the main thread, blocked in `collect()`,
+ * wakes up.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { analyzeBody } from './analyze-body.ts';
@@ -12,9 +13,11 @@ export interface BodyTask extends BodyJob {
 }
 export type BodyTaskResult = { id: number; analysis: ReturnType<typeof analyzeBody> } | { id: number; error: string };
 
-const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
+const { port, signal, claims } = workerData as { port: MessagePort; signal: Int32Array; claims: Int32Array };
 
 parentPort!.on('message', (task: BodyTask) => {
+  // Claimed by the main thread while it waited (analysis-pool.ts): it has done this one.
+  if (task.id < claims.length && Atomics.compareExchange(claims, task.id, 0, 1) !== 0) return;
   let result: BodyTaskResult;
   try {
     result = { id: task.id, analysis: analyzeBody(task.body, task.format, task.lineOffset, task.options) };
