@@ -30,7 +30,7 @@ const CLAIMABLE = 1 << 17;
 export interface BodyPool extends BodyAnalyzer {
   /** Stops the workers; call it once `collect()` has returned. */
   close(): void;
-  /** Who analysed the jobs of the last `collect()`: its workers, or this thread. */
+  /** Who analysed the jobs `collect()` returned: the workers, or this thread (stolen while it waited, or left over). */
   done(): { byWorkers: number; here: number };
 }
 
