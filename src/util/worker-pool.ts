@@ -20,6 +20,8 @@ export interface PoolOptions {
   threads?: number;
   /** Child processes instead of worker threads (see above). */
   processes?: boolean;
+  /** Variables added to a child process's environment (`processes: true` only). */
+  env?: Record<string, string>;
   /**
    * Tasks sent to a worker before its first reply. Two keep a worker busy when a
    * task waits on libuv's thread pool (sharp's rasteriser) much of its time.
@@ -38,9 +40,13 @@ interface Channel {
   stop(): Promise<unknown>;
 }
 
-function startWorker(workerUrl: URL, processes: boolean): Channel {
+function startWorker(workerUrl: URL, processes: boolean, env?: Record<string, string>): Channel {
   if (processes) {
-    const child: ChildProcess = fork(fileURLToPath(workerUrl), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child: ChildProcess = fork(fileURLToPath(workerUrl), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: env ? { ...process.env, ...env } : process.env,
+    });
     return {
       send: (message) => child.send(message as never),
       on: (event: string, listener: (...args: any[]) => void) => void child.on(event, listener),
@@ -69,7 +75,7 @@ export async function runInWorkers<T extends object, R>(workerUrl: URL, tasks: r
   const inFlightPerWorker = Math.max(1, options.inFlight ?? 1);
   const results: R[] = new Array(tasks.length);
   let next = 0;
-  const workers = Array.from({ length: count }, () => startWorker(workerUrl, options.processes === true));
+  const workers = Array.from({ length: count }, () => startWorker(workerUrl, options.processes === true, options.env));
   try {
     await Promise.all(
       workers.map(
