@@ -24,11 +24,12 @@ export async function renderInPool(requests: RenderRequest[], threads?: number):
 
 /**
  * Skia's binding (@napi-rs/canvas) allocates with mimalloc, which hands freed memory
- * back to the system after 10 ms; so each card's 3 MB of pixels came back as fresh
- * pages for the kernel to fault in and zero. Kept a second, they are reused by the next
- * card. `npm run cards` over the N=1000 corpus: 892,000–933,000 page faults → 195,000,
- * system CPU 6.4–6.6 → 4.5 s, 83.0–84.0 → 78.5 CPU-s in all; a worker's peak memory
- * 364 → 385 MB (bench/RESULTS.md). A value the user set is kept.
+ * back to the system soon after it is freed (mimalloc 2's default: 10 ms); so each
+ * card's 3 MB of pixels came back as fresh pages for the kernel to fault in and zero.
+ * Kept a second, they are reused by the next card. `npm run cards` over the N=1000
+ * corpus: 892,000–933,000 page faults → 195,000–199,000, system CPU 6.4–6.6 → 4.4–4.5 s,
+ * 83.0–84.0 → 78.2–78.5 CPU-s in all; one worker's peak memory 364 → 369–385 MB
+ * (bench/RESULTS.md). A value the user set is kept.
  */
 export function workerEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return env.MIMALLOC_PURGE_DELAY === undefined ? { MIMALLOC_PURGE_DELAY: '1000' } : {};
