@@ -23,7 +23,6 @@ export interface RawPixels {
   height: number;
 }
 
-
 const ELEMENT_ATTRIBUTES: Record<string, readonly string[]> = {
   svg: ['width', 'height', 'viewBox', 'xmlns'],
   mask: ['id'],

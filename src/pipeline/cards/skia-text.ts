@@ -17,7 +17,6 @@ import { woffToSfnt } from './woff.ts';
 /** Decides the pixels, so it is part of every card's cache key (cache.ts): words drawn by Skia from the fonts, joined into runs. */
 export const TEXT_DRAWING = 'skia-fill-text-runs';
 
-
 // Registered under the name satori was given, lowercased as satori writes it into the SVG's font-family lists.
 const registered = new WeakSet<Buffer>();
 const families = new Set<string>();
@@ -33,7 +32,6 @@ export function registerFonts(fonts: readonly SatoriFont[]): void {
     families.add(family);
   }
 }
-
 
 interface Part { name: string; attributes: Record<string, string>; content?: string }
 
@@ -89,7 +87,7 @@ export function drawText(ctx: SKRSContext2D, attributes: Record<string, string>,
   const weight = number(CSS_WEIGHTS[attributes['font-weight'] ?? 'normal'] ?? attributes['font-weight'], 'font-weight');
   const size = number(attributes['font-size'], 'font-size');
   const names = (attributes['font-family'] ?? '').split(',').map((name) => name.trim());
-  if (names.length === 0 || names.some((name) => !families.has(name))) throw new Unsupported(`font-family="${attributes['font-family']}"`);
+  if (names.some((name) => !families.has(name))) throw new Unsupported(`font-family="${attributes['font-family']}"`);
   ctx.font = `${weight} ${size}px ${names.map((name) => `"${name}"`).join(', ')}`;
   ctx.letterSpacing = `${number(attributes['letter-spacing'] ?? '0', 'letter-spacing')}px`;
   ctx.textBaseline = 'alphabetic';
