@@ -13,8 +13,12 @@ export const isEmoji = (grapheme: string) => EMOJI.test(grapheme);
 export const graphemes = (text: string) => Array.from(segmenter.segment(text), (s) => s.segment);
 
 export function dropEmoji(text: string): string {
-  let out = '';
-  for (const { segment } of segmenter.segment(text)) if (!EMOJI.test(segment)) out += segment;
+  let out = text;
+  // Segmenting costs more than the rest of a card's text preparation: only text with an emoji character needs it.
+  if (EMOJI.test(text)) {
+    out = '';
+    for (const { segment } of segmenter.segment(text)) if (!EMOJI.test(segment)) out += segment;
+  }
   return out.replace(/[ \t]{2,}/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
 }
 
@@ -24,6 +28,8 @@ export function dropEmoji(text: string): string {
  * Satori's lineClamp then fits the result to the lines available.
  */
 export function clampGraphemes(text: string, max: number): string {
+  // A grapheme is at least one code unit: text this short has no more than `max`.
+  if (text.length <= max) return text;
   const graphemes = Array.from(segmenter.segment(text), (s) => s.segment);
   if (graphemes.length <= max) return text;
   const cut = graphemes.slice(0, max - 1).join('');
