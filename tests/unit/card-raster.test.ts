@@ -101,6 +101,12 @@ describe('SVG outside satori’s part goes to librsvg', () => {
     ['a reference to nothing', '<svg width="10" height="10" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="10" height="10" fill="#f00" clip-path="url(#nowhere)"/></svg>', 'reference url(#nowhere)'],
     ['a transform it does not know', '<svg width="10" height="10" xmlns="http://www.w3.org/2000/svg"><g transform="rotate(45)"><rect x="0" y="0" width="10" height="10" fill="#f00"/></g></svg>', 'transform="rotate(45)"'],
     ['text between tags', '<svg width="10" height="10" xmlns="http://www.w3.org/2000/svg">hello</svg>', 'text or markup'],
+    // The canvas is opaque and never cleared: a card must paint all of it first, or it would show the last card through.
+    ['a first rect short of the whole canvas', '<svg width="10" height="10" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="10" height="9" fill="#fff"/></svg>', 'does not first paint its whole background'],
+    ['a see-through background', '<svg width="10" height="10" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="10" height="10" fill="rgba(255,255,255,0.5)"/></svg>', 'does not first paint its whole background'],
+    ['a background moved by a group', '<svg width="10" height="10" xmlns="http://www.w3.org/2000/svg"><g transform="translate(1 0)"><rect x="0" y="0" width="10" height="10" fill="#fff"/></g></svg>', 'does not first paint its whole background'],
+    ['a path before the background', '<svg width="10" height="10" xmlns="http://www.w3.org/2000/svg"><path d="M0 0h5v5z" fill="#000"/><rect x="0" y="0" width="10" height="10" fill="#fff"/></svg>', 'does not first paint its whole background'],
+    ['nothing drawn at all', '<svg width="10" height="10" xmlns="http://www.w3.org/2000/svg"></svg>', 'does not first paint its whole background'],
   ])('%s', (_, svg, reason) => {
     const reasons: string[] = [];
     expect(drawSvg(svg, (r) => reasons.push(r))).toBeUndefined();
