@@ -44,8 +44,9 @@ function chunks(png: Buffer): Map<string, Buffer> {
 
 describe('encodePng', () => {
   // Widths that are and are not a multiple of the four pixels the WebAssembly shuffles at once;
-  // sizes up and down, so a grown memory holding a bigger image's bytes is reused.
-  const sizes = [[1200, 630], [1, 1], [3, 2], [5, 7], [6, 3], [8, 1], [13, 11], [1200, 630], [2, 300]] as const;
+  // sizes up and down, so a grown memory holding a bigger image's bytes is reused; images of
+  // several 256 KiB strips of rows, the last one short (1200×630: 12 strips; 1001×300: 5).
+  const sizes = [[1200, 630], [1, 1], [3, 2], [5, 7], [6, 3], [8, 1], [13, 11], [1200, 630], [1001, 300], [2, 300]] as const;
 
   test.each(sizes)('%i×%i: its scanlines are the pixels, row by row, alpha dropped', (width, height) => {
     const rgba = pixels(width, height, width * 31 + height);
