@@ -5,8 +5,9 @@
  *   node bench/cards.ts [--cards 120] [--briefings 40] [--actors 20] [--runs 3]
  *
  * Stages of the production path (render.ts): satori (layout → SVG with its words
- * left as text, JS), Skia drawing the SVG, words from the fonts, and handing over
- * its pixels (raster.ts, skia-text.ts), PNG encoding (png.ts). For comparison,
+ * left as text, JS), Skia drawing the SVG, words from the fonts (raster.ts,
+ * skia-text.ts), reading the pixels off the canvas a band at a time as they are
+ * encoded as PNG (png.ts). For comparison,
  * the former path: satori outlining every glyph, then librsvg rasterising and
  * libvips encoding, both through sharp, as the card worker set them up.
  *
@@ -20,7 +21,7 @@
 import sharp from 'sharp';
 import path from 'node:path';
 import { planCards } from '../src/pipeline/cards/plan.ts';
-import { encodePng } from '../src/pipeline/cards/png.ts';
+import { encodePixels } from '../src/pipeline/cards/png.ts';
 import { drawSvg } from '../src/pipeline/cards/raster.ts';
 import { renderCardSvg, renderCardTextSvg } from '../src/pipeline/cards/render.ts';
 import { checkContent } from '../src/pipeline/content-check.ts';
@@ -67,7 +68,7 @@ async function productionPass(record: boolean, first: boolean) {
       continue;
     }
     start = cpu();
-    const png = encodePng(pixels.data, pixels.width, pixels.height);
+    const png = encodePixels(pixels);
     t.encode += cpu() - start;
     if (first) {
       svgBytes += svg.length;
@@ -119,8 +120,8 @@ const production = totals.satori.map((s, i) => s + totals.draw[i]! + totals.enco
 const former = totals.outlined.map((s, i) => s + totals.librsvg[i]! + totals.librsvgBetween[i]!);
 console.log(`${CARDS} cards (${new Set(jobs.map((j) => j.content.kind)).size} kinds), mean SVG ${(svgBytes / 1024).toFixed(0)} KiB; CPU time a card, median of ${RUNS} runs:`);
 console.log(`  satori (layout + SVG, words as text) ${ms(totals.satori)}`);
-console.log(`  Skia draw + pixels (raster.ts)    ${ms(totals.draw)}`);
-console.log(`  PNG encoding (png.ts)             ${ms(totals.encode)}   mean ${(bytes.production / CARDS / 1024).toFixed(0)} KiB, largest ${(bytes.maxProduction / 1024).toFixed(0)} KiB`);
+console.log(`  Skia draw (raster.ts)             ${ms(totals.draw)}`);
+console.log(`  pixels read + PNG (png.ts)        ${ms(totals.encode)}   mean ${(bytes.production / CARDS / 1024).toFixed(0)} KiB, largest ${(bytes.maxProduction / 1024).toFixed(0)} KiB`);
 console.log(`  between cards (GC, freeing)       ${ms(totals.between)}`);
 console.log(`  = production path                 ${ms(production)}${fallbacks ? `   (${fallbacks / (RUNS + 1)} cards fell back to librsvg)` : ''}`);
 console.log(`  former: satori with outlines      ${ms(totals.outlined)}`);

@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import type { CardBrand, CardContent } from '../../src/pipeline/cards/layout.ts';
-import { encodePng } from '../../src/pipeline/cards/png.ts';
+import { encodePixels, encodePng } from '../../src/pipeline/cards/png.ts';
 import { drawSvg } from '../../src/pipeline/cards/raster.ts';
 import { renderCardPng, renderCardSvg, renderCardTextSvg, svgToPng } from '../../src/pipeline/cards/render.ts';
 import { joinWords } from '../../src/pipeline/cards/skia-text.ts';
@@ -174,7 +174,17 @@ describe('Skia draws satori’s words from the fonts where librsvg fills their o
 
   test('a card’s PNG is the drawing from the fonts', async () => {
     const drawn = drawSvg(await renderCardTextSvg(CARDS.actor!))!;
-    expect((await renderCardPng(CARDS.actor!)).equals(encodePng(drawn.data, drawn.width, drawn.height))).toBe(true);
+    const expected = encodePng(drawn.data, drawn.width, drawn.height);
+    expect((await renderCardPng(CARDS.actor!)).equals(expected)).toBe(true);
+  });
+
+  test('pixels are read off the canvas as the PNG is written, so reading them after the next drawing is refused', async () => {
+    const first = drawSvg(await renderCardTextSvg(CARDS.actor!))!;
+    const png = encodePixels(first);
+    expect(png.equals(encodePng(first.data, first.width, first.height))).toBe(true);
+    drawSvg(await renderCardTextSvg(CARDS.position!));
+    expect(() => first.data).toThrow('pixels read after the next drawing began');
+    expect(() => encodePixels(first)).toThrow('pixels read after the next drawing began');
   });
 
   test('right-to-left words, and slanted ones, are left to the outlines', async () => {

@@ -26,19 +26,34 @@ function chunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
+/** An image's RGBA pixels (8 bits a channel, not premultiplied), read a band of rows at a time as they are encoded. */
+export interface PixelSource {
+  width: number;
+  height: number;
+  /** `count` rows from row `y`: `count × width × 4` bytes. */
+  rows(y: number, count: number): Uint8Array | Uint8ClampedArray;
+}
+
+/** Pixels already in one buffer, as a source. */
+export const pixelBuffer = (rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): PixelSource => {
+  if (rgba.length !== width * height * 4) throw new Error(`encodePng: ${rgba.length} bytes for ${width}×${height} RGBA`);
+  return { width, height, rows: (y, count) => rgba.subarray(y * width * 4, (y + count) * width * 4) };
+};
+
 /**
  * The scanlines are written by png-rows.wasm (see png-rows.wat for why), in its
- * own memory: the pixels are copied in a strip of rows at a time, small enough
- * to stay in the core's cache until they are read, and the scanlines read out
- * by deflate where they lie (strips of 256 KiB against the whole 3 MB at once:
- * 0.12–0.14 ms a card less with two workers side by side). One memory for every
- * card, grown once: a new 5 MB buffer a card costs more in fresh pages the
- * kernel must zero than the copying.
+ * own memory: the pixels are read into it a strip of rows at a time, small
+ * enough to stay in the core's cache until they are read again, and the
+ * scanlines read out by deflate where they lie. Strips of 256 KiB against the
+ * whole 3 MB at once, with two workers side by side: 0.12–0.14 ms a card less;
+ * read off the canvas by the strip too (raster.ts), 0.12–0.14 ms more. One memory
+ * for every card, grown once: a new 5 MB buffer a card costs more in fresh pages
+ * the kernel must zero than the copying.
  */
 interface PngRows { memory: WebAssembly.Memory; scanlines(src: number, dst: number, width: number, height: number): void }
 let pngRows: PngRows | undefined;
 const STRIP_BYTES = 256 * 1024;
-function scanlinesOf(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Buffer {
+function scanlinesOf({ width, height, rows }: PixelSource): Buffer {
   pngRows ??= new WebAssembly.Instance(new WebAssembly.Module(readFileSync(new URL('./png-rows.wasm', import.meta.url)))).exports as unknown as PngRows;
   const { memory, scanlines } = pngRows;
   const rowBytes = width * 4;
@@ -50,21 +65,25 @@ function scanlinesOf(rgba: Uint8Array | Uint8ClampedArray, width: number, height
   if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / 65536));
   const pixels = new Uint8Array(memory.buffer, 0, stripBytes);
   for (let y = 0; y < height; y += stripRows) {
-    const rows = Math.min(stripRows, height - y);
-    pixels.set(rgba.subarray(y * rowBytes, (y + rows) * rowBytes));
+    const count = Math.min(stripRows, height - y);
+    const strip = rows(y, count);
+    if (strip.length !== count * rowBytes) throw new Error(`encodePng: ${strip.length} bytes for ${count} rows of ${width} RGBA pixels`);
+    pixels.set(strip);
     // A strip's last store may run 4 bytes into the next row's scanline, which the next strip then writes.
-    scanlines(0, stripBytes + y * stride, width, rows);
+    scanlines(0, stripBytes + y * stride, width, count);
   }
   return Buffer.from(memory.buffer, stripBytes, stride * height);
 }
 
 /** RGBA pixels (alpha dropped: cards are opaque) → PNG. */
-export function encodePng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error(`encodePng: ${rgba.length} bytes for ${width}×${height} RGBA`);
+export function encodePixels(source: PixelSource): Buffer {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
+  header.writeUInt32BE(source.width, 0);
+  header.writeUInt32BE(source.height, 4);
   header[8] = 8; // bits a channel
   header[9] = 2; // colour type: RGB
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(scanlinesOf(rgba, width, height), { level: PNG_ENCODING.zlibLevel })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(scanlinesOf(source), { level: PNG_ENCODING.zlibLevel })), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/** RGBA pixels in one buffer → PNG. */
+export const encodePng = (rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Buffer => encodePixels(pixelBuffer(rgba, width, height));

@@ -14,13 +14,13 @@
  */
 import { createCanvas, Image, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import { drawText, joinWords } from './skia-text.ts';
+import type { PixelSource } from './png.ts';
 import { numberAttribute as number, Unsupported } from './unsupported.ts';
 
-export interface RawPixels {
+/** A card's pixels: all of them (`data`), or a band of rows at a time for the PNG encoder (png.ts). */
+export interface RawPixels extends PixelSource {
   /** RGBA, 8 bits a channel, not premultiplied. */
-  data: Uint8ClampedArray;
-  width: number;
-  height: number;
+  readonly data: Uint8ClampedArray;
 }
 
 const ELEMENT_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -157,6 +157,7 @@ function clipTo(ctx: SKRSContext2D, attributes: Record<string, string>, clips: M
 }
 
 function draw(svg: string): RawPixels {
+  drawings++;
   const parts = joinWords(elements(svg));
   const root = parts.next().value as Element | undefined;
   if (!root || root.name !== 'svg' || root.closing) throw new Unsupported('no <svg> root');
@@ -218,7 +219,20 @@ function draw(svg: string): RawPixels {
   }
   if (!closed || fills.length !== 1) throw new Unsupported('unbalanced groups');
   if (!backgroundPainted) throw new Unsupported('a card that does not first paint its whole background, opaque');
-  return { data: ctx.getImageData(0, 0, width, height).data, width, height };
+  return canvasPixels(ctx, width, height);
+}
+
+/** Drawings so far: the canvas is reused, so pixels can be read only until the next drawing starts. */
+let drawings = 0;
+
+/** The canvas's pixels, read when asked for: a band of rows at a time costs the PNG encoder less than all at once (png.ts). */
+function canvasPixels(ctx: SKRSContext2D, width: number, height: number): RawPixels {
+  const drawing = drawings;
+  const read = (y: number, count: number) => {
+    if (drawing !== drawings) throw new Error('drawSvg: pixels read after the next drawing began on the same canvas');
+    return ctx.getImageData(0, y, width, count).data;
+  };
+  return { width, height, rows: read, get data() { return read(0, height); } };
 }
 
 /** The SVG's pixels, or undefined when it uses SVG this drawer does not draw (with the reason, for tests). */

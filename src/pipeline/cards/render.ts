@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { readFileSync } from 'node:fs';
 import { drawableCard } from './coverage.ts';
 import { hasRightToLeft } from './direction.ts';
-import { encodePng } from './png.ts';
+import { encodePixels, pixelBuffer } from './png.ts';
 import { drawSvg, type RawPixels } from './raster.ts';
 import { fontsFor, type SatoriFont } from './fonts.ts';
 import { withOwnShaping } from './own-shaping.ts';
@@ -79,15 +79,14 @@ async function pixelsOf(svg: string): Promise<RawPixels> {
     librsvgCards = 0;
     collectGarbage();
   }
-  const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+  const { data: raw, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const data = new Uint8ClampedArray(raw.buffer, raw.byteOffset, raw.length);
+  return { ...pixelBuffer(data, info.width, info.height), data };
 }
 
 export async function svgToPng(svg: string): Promise<Buffer> {
-  return pngOf(await pixelsOf(svg));
+  return encodePixels(await pixelsOf(svg));
 }
-
-const pngOf = ({ data, width, height }: RawPixels): Buffer => encodePng(data, width, height);
 
 /**
  * The card's PNG: its words drawn by Skia from the fonts (skia-text.ts); a card
@@ -97,7 +96,7 @@ export async function renderCardPng(content: CardContent): Promise<Buffer> {
   const { tree, fonts, rightToLeft } = laidOut(content);
   // skia-text.ts leaves right-to-left words to satori's outlines: no need to try.
   const drawn = rightToLeft ? undefined : drawSvg(await textSvg(tree, fonts));
-  if (drawn) return pngOf(drawn);
+  if (drawn) return encodePixels(drawn);
   return svgToPng(await renderTreeSvg(tree, fonts));
 }
 
