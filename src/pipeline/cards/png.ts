@@ -4,10 +4,10 @@
  * Written here on node:zlib because the encoders at hand cost more than the
  * drawing (bench/RESULTS.md, "Card CPU", 1200×630 cards): sharp/libvips 9–15 ms,
  * pngjs 40–70 ms, Skia's own encoder 24–29 ms, @napi-rs/image 2.6 ms but 157 KiB
- * (no zlib level to choose); this one about 5 ms for PNGs as small as sharp's
- * at level 4 (66 KiB on average). Cards are flat colour and anti-aliased
- * text, where row filters cost time and win little. Deflate is about 2 ms of
- * it; the scanlines, 0.5 ms in WebAssembly (png-rows.wat).
+ * (no zlib level to choose); this one about 2.9 ms (deflate 2 ms of it, the
+ * scanlines 0.5 ms in WebAssembly: png-rows.wat) for PNGs as small as sharp's
+ * at level 4 (64–66 KiB on average). Cards are flat colour and anti-aliased
+ * text, where row filters cost time and win little.
  */
 import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
