@@ -8,7 +8,7 @@ import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { compileWat, WASM_SOURCES } from '../../src/cli/wasm.ts';
-import { encodePng } from '../../src/pipeline/cards/png.ts';
+import { encodePixels, encodePng } from '../../src/pipeline/cards/png.ts';
 
 /** Pixels no two of which are alike in a row, and never in a pattern of four. */
 function pixels(width: number, height: number, seed: number): Uint8ClampedArray {
@@ -63,6 +63,27 @@ describe('encodePng', () => {
     expect([info.width, info.height, info.channels]).toEqual([width, height, 3]);
     const rgb = Buffer.from(Array.from({ length: width * height }, (_, p) => [...rgba.subarray(p * 4, p * 4 + 3)]).flat());
     expect(data.equals(rgb)).toBe(true);
+  });
+
+  test('each band a source gives is released once copied; pixels given whole are left whole', () => {
+    const [width, height] = [600, 300]; // 240 KiB a band of 109 rows: three bands
+    const rgba = pixels(width, height, 3);
+    const released: [number, number][] = [];
+    const bands = new Map<Uint8Array | Uint8ClampedArray, number>();
+    const png = encodePixels({
+      width,
+      height,
+      rows: (y, count) => {
+        const band = rgba.slice(y * width * 4, (y + count) * width * 4);
+        bands.set(band, y);
+        return band;
+      },
+      release: (band) => released.push([bands.get(band)!, band.length]),
+    });
+    expect(released).toEqual([[0, 109 * width * 4], [109, 109 * width * 4], [218, 82 * width * 4]]);
+    expect(png.equals(encodePng(rgba, width, height))).toBe(true);
+    expect(rgba.length).toBe(width * height * 4);
+    expect(encodePng(rgba, width, height).equals(png)).toBe(true);
   });
 
   test('refuses pixels that are not width × height × 4 bytes', () => {

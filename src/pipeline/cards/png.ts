@@ -32,6 +32,8 @@ export interface PixelSource {
   height: number;
   /** `count` rows from row `y`: `count × width × 4` bytes. */
   rows(y: number, count: number): Uint8Array | Uint8ClampedArray;
+  /** Called with each band `rows` gave once the encoder has copied it: a source that made the band for it may free it. */
+  release?(band: Uint8Array | Uint8ClampedArray): void;
 }
 
 /** Pixels already in one buffer, as a source. */
@@ -53,7 +55,7 @@ export const pixelBuffer = (rgba: Uint8Array | Uint8ClampedArray, width: number,
 interface PngRows { memory: WebAssembly.Memory; scanlines(src: number, dst: number, width: number, height: number): void }
 let pngRows: PngRows | undefined;
 const STRIP_BYTES = 256 * 1024;
-function scanlinesOf({ width, height, rows }: PixelSource): Buffer {
+function scanlinesOf({ width, height, rows, release }: PixelSource): Buffer {
   pngRows ??= new WebAssembly.Instance(new WebAssembly.Module(readFileSync(new URL('./png-rows.wasm', import.meta.url)))).exports as unknown as PngRows;
   const { memory, scanlines } = pngRows;
   const rowBytes = width * 4;
@@ -69,6 +71,7 @@ function scanlinesOf({ width, height, rows }: PixelSource): Buffer {
     const strip = rows(y, count);
     if (strip.length !== count * rowBytes) throw new Error(`encodePng: ${strip.length} bytes for ${count} rows of ${width} RGBA pixels`);
     pixels.set(strip);
+    release?.(strip);
     // A strip's last store may run 4 bytes into the next row's scanline, which the next strip then writes.
     scanlines(0, stripBytes + y * stride, width, count);
   }
