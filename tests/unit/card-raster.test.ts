@@ -192,6 +192,21 @@ describe('Skia draws satori’s words from the fonts where librsvg fills their o
     expect(() => encodePixels(first)).toThrow('pixels read after the next drawing began');
   });
 
+  test('cards rendered at the same time in one worker are the cards rendered one at a time', async () => {
+    // A worker takes several cards at once; every card draws on the same reused canvas,
+    // so no card may wait between drawing and reading its pixels (CI once caught one that did).
+    const cards = Object.values(CARDS);
+    const alone: Buffer[] = [];
+    for (const card of cards) alone.push(await renderCardPng(card));
+    const together = await Promise.all([...cards, ...cards].map((card) => renderCardPng(card)));
+    together.forEach((png, i) => expect(png.equals(alone[i % cards.length]!)).toBe(true));
+    const svgs = await Promise.all(cards.map((card) => renderCardSvg(card)));
+    const outlinedAlone: Buffer[] = [];
+    for (const svg of svgs) outlinedAlone.push(await svgToPng(svg));
+    const outlinedTogether = await Promise.all([...svgs.map((svg) => svgToPng(svg)), ...cards.map((card) => renderCardPng(card))]);
+    outlinedTogether.forEach((png, i) => expect(png.equals(i < svgs.length ? outlinedAlone[i]! : alone[i - svgs.length]!)).toBe(true));
+  });
+
   test('right-to-left words, and slanted ones, are left to the outlines', async () => {
     const reasons: string[] = [];
     expect(drawSvg(await renderCardTextSvg(CARDS['right to left']!), (reason) => reasons.push(reason))).toBeUndefined();

@@ -71,10 +71,19 @@ const collectGarbage = runInNewContext('gc') as () => void;
 const LIBRSVG_CARDS_BETWEEN_COLLECTIONS = 100;
 let librsvgCards = 0;
 
-/** The card's pixels: Skia's, or librsvg's for SVG raster.ts does not draw. */
-async function pixelsOf(svg: string): Promise<RawPixels> {
+/**
+ * The SVG drawn by Skia and encoded at once, or undefined when raster.ts does not
+ * draw it. Synchronous on purpose: a worker renders several cards at a time on the
+ * one reused canvas, so an `await` between drawing and reading the pixels would let
+ * another card draw over them (raster.ts refuses such a read).
+ */
+function skiaPng(svg: string): Buffer | undefined {
   const drawn = drawSvg(svg);
-  if (drawn) return drawn;
+  return drawn && encodePixels(drawn);
+}
+
+/** librsvg's pixels, for SVG raster.ts does not draw. */
+async function librsvgPixels(svg: string): Promise<RawPixels> {
   if (++librsvgCards >= LIBRSVG_CARDS_BETWEEN_COLLECTIONS) {
     librsvgCards = 0;
     collectGarbage();
@@ -85,7 +94,7 @@ async function pixelsOf(svg: string): Promise<RawPixels> {
 }
 
 export async function svgToPng(svg: string): Promise<Buffer> {
-  return encodePixels(await pixelsOf(svg));
+  return skiaPng(svg) ?? encodePixels(await librsvgPixels(svg));
 }
 
 /**
@@ -95,9 +104,8 @@ export async function svgToPng(svg: string): Promise<Buffer> {
 export async function renderCardPng(content: CardContent): Promise<Buffer> {
   const { tree, fonts, rightToLeft } = laidOut(content);
   // skia-text.ts leaves right-to-left words to satori's outlines: no need to try.
-  const drawn = rightToLeft ? undefined : drawSvg(await textSvg(tree, fonts));
-  if (drawn) return encodePixels(drawn);
-  return svgToPng(await renderTreeSvg(tree, fonts));
+  const drawn = rightToLeft ? undefined : skiaPng(await textSvg(tree, fonts));
+  return drawn ?? svgToPng(await renderTreeSvg(tree, fonts));
 }
 
 /** The card with satori's words left as `<text>`, its fonts ready for raster.ts to draw them. */
