@@ -14,8 +14,8 @@ import { setFlagsFromString } from 'node:v8';
 import { readFileSync } from 'node:fs';
 import { drawableCard } from './coverage.ts';
 import { hasRightToLeft } from './direction.ts';
-import { encodePixels, pixelBuffer } from './png.ts';
-import { drawSvg, type RawPixels } from './raster.ts';
+import { encodePixels, pixelBuffer, type PixelSource } from './png.ts';
+import { drawSvg } from './raster.ts';
 import { fontsFor, type SatoriFont } from './fonts.ts';
 import { withOwnShaping } from './own-shaping.ts';
 import { registerFonts } from './skia-text.ts';
@@ -83,14 +83,13 @@ function skiaPng(svg: string): Buffer | undefined {
 }
 
 /** librsvg's pixels, for SVG raster.ts does not draw. */
-async function librsvgPixels(svg: string): Promise<RawPixels> {
+async function librsvgPixels(svg: string): Promise<PixelSource> {
   if (++librsvgCards >= LIBRSVG_CARDS_BETWEEN_COLLECTIONS) {
     librsvgCards = 0;
     collectGarbage();
   }
-  const { data: raw, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const data = new Uint8ClampedArray(raw.buffer, raw.byteOffset, raw.length);
-  return { ...pixelBuffer(data, info.width, info.height), data };
+  const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return pixelBuffer(data, info.width, info.height);
 }
 
 export async function svgToPng(svg: string): Promise<Buffer> {
